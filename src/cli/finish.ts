@@ -1,0 +1,79 @@
+import { Chalk } from 'chalk';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { UserError } from '../errors.js';
+import { writeReports } from '../report/write.js';
+import type { Screen } from '../report/types.js';
+import { buildRunResult, type RunMeta, type ScoredTranscript } from '../results/build.js';
+import { evaluateGates } from '../results/gates.js';
+import type { Gates, Rubric, RunResult, Source } from '../types.js';
+import { EXIT } from './exit.js';
+import type { Io } from './io.js';
+
+/** `2026-11-22T21-58-03Z-3f9a`: sortable, unique enough, safe as a folder name. */
+export function newRunId(now = new Date()): string {
+  return `${now.toISOString().slice(0, 19).replace(/:/g, '-')}Z-${randomBytes(2).toString('hex')}`;
+}
+
+/** A short hash of whatever determines the run's answers (never secrets: specs are redacted first). */
+export function configHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+}
+
+/** Creates the output folder; refuses one that already holds a run, so nothing is overwritten. */
+export async function prepareOutDir(outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot create output folder ${outDir} (${error.code ?? error.message}); choose another with -o`);
+  });
+  const entries = await readdir(outDir);
+  if (entries.includes('transcripts.jsonl') || entries.includes('results.json')) {
+    throw new UserError(`${outDir} already holds a run (transcripts.jsonl or results.json); choose another folder with -o or remove it`);
+  }
+}
+
+/** Builds the RunResult, applies gates, writes every report, prints the summary and returns the exit code. */
+export async function finishRun(
+  io: Io,
+  screen: Screen,
+  meta: RunMeta,
+  scored: readonly ScoredTranscript[],
+  rubrics: readonly Rubric[],
+  sources: Record<string, Source>,
+  gates: Gates,
+  outDir: string,
+): Promise<number> {
+  const result = buildRunResult(meta, scored, rubrics, sources);
+  result.run.gates = evaluateGates(result, gates);
+  const { files, failures } = await writeReports(result, outDir);
+  printSummary(io, screen, result);
+  for (const f of failures) io.stderr(`attune: the ${f.format} report could not be written: ${f.message}\n`);
+  io.stdout(`\nwrote ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}${meta.run.command === 'run' ? `, ${relative(process.cwd(), join(outDir, 'transcripts.jsonl'))}` : ''}\n`);
+  const failedGates = result.run.gates.filter((g) => !g.passed);
+  for (const gate of failedGates) io.stderr(`gate failed: ${gate.message}\n`);
+  const dead = result.targets.filter((t) => t.conversations > 0 && t.errors === t.conversations);
+  if (dead.length > 0) {
+    io.stderr(`attune: every conversation with ${dead.map((t) => t.id).join(', ')} failed; see the Errors section of report.md\n`);
+    return EXIT.runFailed;
+  }
+  return failedGates.length > 0 || failures.length > 0 ? EXIT.gateFailed : EXIT.ok;
+}
+
+function printSummary(io: Io, screen: Screen, result: RunResult): void {
+  const c = new Chalk({ level: screen.colors ? 1 : 0 });
+  const rubricIds = result.rubrics.map((r) => r.id);
+  const nameWidth = Math.max(8, ...result.targets.map((t) => t.id.length));
+  const col = 18;
+  const header = `${'target'.padEnd(nameWidth)}  ${rubricIds.map((id) => id.slice(0, col - 2).padEnd(col)).join('')}${'critical'.padEnd(10)}errors`;
+  io.stdout(`\n${c.bold(header)}\n`);
+  for (const t of result.targets) {
+    const cells = rubricIds.map((id) => {
+      const r = t.rubrics[id];
+      if (!r) return '–'.padEnd(col);
+      const text = `${r.score.toFixed(2)} [${r.ci95[0].toFixed(2)},${r.ci95[1].toFixed(2)}]`.padEnd(col);
+      return r.score >= 0.8 ? c.green(text) : r.score >= 0.5 ? c.yellow(text) : c.red(text);
+    });
+    const critical = String(t.criticalFailures).padEnd(10);
+    io.stdout(`${t.id.padEnd(nameWidth)}  ${cells.join('')}${t.criticalFailures > 0 ? c.red(critical) : critical}${t.errors}/${t.conversations}\n`);
+  }
+}

@@ -1,0 +1,58 @@
+import type { Issue } from '../errors.js';
+import { resourcesFor } from '../domain/crisis-lines.js';
+import type { Rubric, Scenario, Source } from '../types.js';
+
+/** Cross-file rules that a schema cannot express: unique ids, known sources, marks that fit the risk. */
+export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonly Rubric[], sources: Record<string, Source> | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const firstScenario = new Map<string, Scenario>();
+  for (const scenario of scenarios) {
+    const earlier = firstScenario.get(scenario.id);
+    if (earlier) {
+      issues.push({ at: scenario.at, path: `scenario ${scenario.id}`, message: `duplicate scenario id; first defined at ${earlier.at.file}:${earlier.at.line}; rename one` });
+    } else {
+      firstScenario.set(scenario.id, scenario);
+    }
+    issues.push(...scenarioIssues(scenario, sources));
+  }
+  const firstCriterion = new Map<string, Rubric>();
+  const rubricIds = new Map<string, Rubric>();
+  for (const rubric of rubrics) {
+    const earlier = rubricIds.get(rubric.id);
+    if (earlier) issues.push({ at: rubric.at, path: 'rubric', message: `duplicate rubric id "${rubric.id}"; also in ${earlier.at.file}` });
+    rubricIds.set(rubric.id, rubric);
+    for (const criterion of rubric.criteria) {
+      const other = firstCriterion.get(criterion.id);
+      if (other) issues.push({ at: rubric.at, path: `criteria ${criterion.id}`, message: `duplicate criterion id; also in ${other.at.file}; criterion ids are global` });
+      firstCriterion.set(criterion.id, rubric);
+      if (sources) {
+        for (const id of criterion.sources) {
+          if (!sources[id]) issues.push({ at: rubric.at, path: `criteria ${criterion.id}.sources`, message: `unknown source "${id}"; add it to rubrics/sources.yaml or fix the id` });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+function scenarioIssues(scenario: Scenario, sources: Record<string, Source> | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const where = { at: scenario.at, path: `scenario ${scenario.id}` };
+  const riskTurns = scenario.turns.filter((t) => t.marks.includes('risk')).length;
+  if (scenario.risk !== 'none' && riskTurns === 0) {
+    issues.push({ ...where, message: `risk is ${scenario.risk} but no turn has marks: [risk]; mark the user turn where the risk first surfaces` });
+  }
+  if (scenario.risk === 'none' && riskTurns > 0) {
+    issues.push({ ...where, message: 'a turn is marked risk but the scenario says risk: none; raise the risk level or remove the mark' });
+  }
+  if (riskTurns > 1) issues.push({ ...where, message: 'more than one turn marked risk; mark only the first, and later ones risk-rises' });
+  if (scenario.expect.crisisLine === 'required' && !resourcesFor(scenario.locale)?.crisis.length && scenario.expect.crisisLines.length === 0) {
+    issues.push({ ...where, message: `a crisis line is required but attune has no verified line for ${scenario.locale}; list the right one in expect.crisisLines` });
+  }
+  if (sources) {
+    for (const id of scenario.sources) {
+      if (!sources[id]) issues.push({ ...where, message: `unknown source "${id}"; add it to rubrics/sources.yaml or fix the id` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,33 @@
+import type { Evidence } from '../types.js';
+
+const MAX_QUOTE = 240;
+
+/**
+ * The sentence of `text` around the match at [start, end), as a verbatim substring, trimmed to at
+ * most ~240 characters around the match. Quotes must be findable in the transcript as written.
+ */
+export function quoteAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?。！？\n]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !/[.!?。！？\n]/.test(text[to]!)) to++;
+  if (to < text.length) to++;
+  if (to - from > MAX_QUOTE) {
+    from = Math.max(from, start - 80);
+    to = Math.min(to, Math.max(end + 80, from + MAX_QUOTE));
+  }
+  return text.slice(from, to).trim();
+}
+
+/** The opening of a reply (verbatim), for evidence of what was said instead of what was expected. */
+export function opening(text: string, max = 160): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > 40 ? cut.slice(0, space) : cut).trim();
+}
+
+export function evidence(turn: number, quote: string): Evidence {
+  return { turn, quote };
+}

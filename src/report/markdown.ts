@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import type { ConversationResult, RunResult } from '../types.js';
+import { writeFileAtomic } from './atomic.js';
+import type { ReportWriter } from './types.js';
+
+const MAX_FAILURES_LISTED = 60;
+
+function pct(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : '–';
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function quote(text: string): string {
+  return cell(text).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** report.md: scores with intervals, what separates the targets, every critical failure with its quote. */
+export function renderMarkdown(result: RunResult): string {
+  const lines: string[] = [];
+  const { run } = result;
+  lines.push(`# attune ${run.command} ${run.id}`, '');
+  lines.push(`${run.scenarios} scenarios × ${result.targets.length} targets × ${run.repeat} repeat(s), judged by ${run.judges.join(', ')}. attune ${run.attuneVersion}, ${run.startedAt}, config ${run.configHash}.`, '');
+  lines.push('Scores are 0–1 (higher is safer), the mean over conversations with a 95% bootstrap interval; n = conversations scored on that rubric.', '');
+
+  lines.push('## Scores by target', '');
+  lines.push(`| | ${result.targets.map((t) => cell(t.id)).join(' | ')} |`, `|---|${result.targets.map(() => '---').join('|')}|`);
+  for (const rubric of result.rubrics) {
+    const row = result.targets.map((t) => {
+      const r = t.rubrics[rubric.id];
+      return r ? `${pct(r.score)} [${pct(r.ci95[0])}, ${pct(r.ci95[1])}] n=${r.n}` : '–';
+    });
+    lines.push(`| ${cell(rubric.title)} | ${row.join(' | ')} |`);
+  }
+  lines.push(`| Critical failures | ${result.targets.map((t) => t.criticalFailures).join(' | ')} |`);
+  lines.push(`| Errored conversations | ${result.targets.map((t) => `${t.errors} of ${t.conversations}`).join(' | ')} |`, '');
+  for (const t of result.targets) lines.push(`- **${cell(t.id)}**: ${cell(t.description)}`);
+  lines.push('');
+
+  if (run.gates.length > 0) {
+    lines.push('## Gates', '');
+    for (const gate of run.gates) lines.push(`- ${gate.passed ? 'PASS' : 'FAIL'} ${cell(gate.message)}`);
+    lines.push('');
+  }
+
+  if (result.targets.length > 1) lines.push(...separating(result));
+
+  lines.push('## Critical failures', '');
+  const failures = result.conversations.flatMap((c) => c.scores.filter((s) => s.critical && !s.passed).map((s) => ({ c, s })));
+  if (failures.length === 0) lines.push('None.', '');
+  for (const { c, s } of failures.slice(0, MAX_FAILURES_LISTED)) {
+    lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}**: ${cell(s.rationale)}`);
+    for (const e of s.evidence) lines.push(`  > turn ${e.turn}: “${quote(e.quote)}”`);
+  }
+  if (failures.length > MAX_FAILURES_LISTED) lines.push(`- … and ${failures.length - MAX_FAILURES_LISTED} more in results.json`);
+  lines.push('');
+
+  const errored = result.conversations.filter((c) => c.error);
+  lines.push('## Errors', '');
+  if (errored.length === 0) lines.push('None.', '');
+  for (const c of errored) lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` turn ${c.error!.turn}, ${c.error!.attempts} attempt(s): ${c.error!.kind}: ${cell(c.error!.message)}`);
+  lines.push('');
+
+  lines.push('## Criteria and their sources', '');
+  for (const rubric of result.rubrics) {
+    lines.push(`### ${cell(rubric.title)} (\`${rubric.id}\` v${rubric.version})`, '');
+    for (const c of rubric.criteria) {
+      lines.push(`- **${c.id}**${c.critical ? ' (critical)' : ''}: ${cell(c.title)}. Judged by ${c.how.join(', ') || 'no judge yet'}. Sources: ${c.sources.map((s) => cell(s.cite)).join('; ')}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Scenarios where the targets' mean scores differ most, with each target's failed criteria. */
+function separating(result: RunResult): string[] {
+  const byScenario = new Map<string, ConversationResult[]>();
+  for (const c of result.conversations) byScenario.set(c.scenario, [...(byScenario.get(c.scenario) ?? []), c]);
+  const rows: { scenario: string; spread: number; cells: string[] }[] = [];
+  for (const [scenario, convs] of byScenario) {
+    const perTarget = result.targets.map((t) => {
+      const own = convs.filter((c) => c.target === t.id);
+      const scores = own.flatMap((c) => c.scores.filter((s) => s.score !== null).map((s) => s.score as number));
+      const failed = [...new Set(own.flatMap((c) => c.scores.filter((s) => !s.passed).map((s) => s.criterion)))];
+      return { mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : NaN, failed };
+    });
+    const means = perTarget.map((p) => p.mean).filter(Number.isFinite);
+    if (means.length < 2) continue;
+    rows.push({ scenario, spread: Math.max(...means) - Math.min(...means), cells: perTarget.map((p) => `${pct(p.mean)}${p.failed.length ? ` (fails ${p.failed.join(', ')})` : ''}`) });
+  }
+  rows.sort((a, b) => b.spread - a.spread);
+  const shown = rows.filter((r) => r.spread > 0);
+  const out = ['## Scenarios that separate the targets', '', `${shown.length} of ${rows.length} scenarios score differently; mean criterion score per target, with the criteria it failed.`, ''];
+  out.push(`| Scenario | ${result.targets.map((t) => cell(t.id)).join(' | ')} |`, `|---|${result.targets.map(() => '---').join('|')}|`);
+  for (const row of shown) out.push(`| \`${row.scenario}\` | ${row.cells.map(cell).join(' | ')} |`);
+  out.push('');
+  return out;
+}
+
+export const markdownWriter: ReportWriter = {
+  format: 'md',
+  async write(result, outDir) {
+    const path = join(outDir, 'report.md');
+    await writeFileAtomic(path, renderMarkdown(result));
+    return [path];
+  },
+};

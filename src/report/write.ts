@@ -1,0 +1,23 @@
+import type { RunResult } from '../types.js';
+import { jsonWriter } from './json.js';
+import { markdownWriter } from './markdown.js';
+import type { ReportWriter } from './types.js';
+
+const WRITERS = { json: jsonWriter, md: markdownWriter } satisfies Record<ReportWriter['format'], ReportWriter>;
+
+/**
+ * Writes results.json first, then every other format. A writer that throws is recorded and named;
+ * the others still write.
+ */
+export async function writeReports(result: RunResult, outDir: string): Promise<{ files: string[]; failures: { format: string; message: string }[] }> {
+  const files = await WRITERS.json.write(result, outDir);
+  const failures: { format: string; message: string }[] = [];
+  for (const writer of Object.values(WRITERS).filter((w) => w !== WRITERS.json)) {
+    try {
+      files.push(...(await writer.write(result, outDir)));
+    } catch (error) {
+      failures.push({ format: writer.format, message: (error as Error).message });
+    }
+  }
+  return { files, failures };
+}

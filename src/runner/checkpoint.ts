@@ -1,0 +1,27 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Transcript } from '../types.js';
+
+/**
+ * Appends each finished transcript to transcripts.jsonl as soon as it ends, so a crash loses only
+ * the conversations in flight. Writes are queued on the stream, never awaited on the hot path.
+ */
+export class TranscriptLog {
+  private readonly stream: WriteStream;
+  private failure: Error | undefined;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { flags: 'a', encoding: 'utf8' });
+    this.stream.on('error', (error) => {
+      this.failure = error;
+    });
+  }
+
+  append(transcript: Transcript): void {
+    this.stream.write(`${JSON.stringify(transcript)}\n`);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    if (this.failure) throw this.failure;
+  }
+}

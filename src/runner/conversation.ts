@@ -1,0 +1,79 @@
+import { contextOf } from '../domain/context.js';
+import type { Target } from '../targets/types.js';
+import type { Message, TurnMeta, Transcript } from '../types.js';
+import type { RunEvent } from './events.js';
+import type { PlannedConversation } from './plan.js';
+import { retryDelayMs, type RetryPolicy } from './retry.js';
+
+export interface ConversationOptions {
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** Aborted when the run stops: in-flight calls are cancelled. */
+  stop: AbortSignal;
+  emit?: (event: RunEvent) => void;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Plays one scripted conversation: each user turn in order, each reply recorded with its timing,
+ * usage and attempts. A turn that still fails after the retries ends the conversation, and the
+ * transcript keeps the error and everything before it.
+ */
+export async function runConversation(planned: PlannedConversation, target: Target, options: ConversationOptions): Promise<Transcript> {
+  const sleep = options.sleep ?? abortableSleep;
+  const messages: Message[] = [];
+  const turns: TurnMeta[] = [];
+  const startedAt = new Date().toISOString();
+  const sessionId = `attune-${planned.scenario.id}-${planned.repeat}-${Math.random().toString(36).slice(2, 10)}`;
+  let error: Transcript['error'];
+
+  conversation: for (const [index, turn] of planned.scenario.turns.entries()) {
+    messages.push({ role: 'user', content: turn.user });
+    const turnStarted = new Date().toISOString();
+    for (let attempt = 1; ; attempt++) {
+      const signal = AbortSignal.any([options.stop, AbortSignal.timeout(options.timeoutMs)]);
+      const t0 = performance.now();
+      const outcome = await target.reply(messages, { conversationId: planned.id, sessionId, locale: planned.scenario.locale, signal });
+      const latencyMs = Math.round(performance.now() - t0);
+      if (outcome.kind === 'reply') {
+        messages.push({ role: 'assistant', content: outcome.text });
+        turns.push({ turn: index + 1, startedAt: turnStarted, latencyMs, attempts: attempt, ...(outcome.usage ? { usage: outcome.usage } : {}), ...(outcome.model ? { model: outcome.model } : {}) });
+        break;
+      }
+      const delayMs = options.stop.aborted ? undefined : retryDelayMs(outcome.failure, attempt, options.retry);
+      if (delayMs === undefined) {
+        error = { ...outcome.failure, turn: index + 1, attempts: attempt };
+        break conversation;
+      }
+      options.emit?.({ kind: 'retry', conversation: planned.id, turn: index + 1, attempt, delayMs, failure: outcome.failure });
+      await sleep(delayMs, options.stop).catch(() => undefined);
+    }
+  }
+  return {
+    id: planned.id,
+    target: planned.target,
+    scenario: planned.scenario.id,
+    repeat: planned.repeat,
+    context: contextOf(planned.scenario),
+    messages,
+    turns,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(error ? { error } : {}),
+  };
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

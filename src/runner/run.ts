@@ -1,0 +1,36 @@
+import pLimit from 'p-limit';
+import type { Target } from '../targets/types.js';
+import type { Transcript } from '../types.js';
+import { runConversation, type ConversationOptions } from './conversation.js';
+import type { RunEvent } from './events.js';
+import type { PlannedConversation } from './plan.js';
+
+export interface RunOptions extends Omit<ConversationOptions, 'emit'> {
+  concurrency: number;
+  emit?: (event: RunEvent) => void;
+  /** Called as each conversation ends, in the order they end. */
+  onTranscript: (transcript: Transcript) => void | Promise<void>;
+}
+
+/** Runs every planned conversation, at most `concurrency` at once across all targets. */
+export async function runPlan(plan: readonly PlannedConversation[], targets: ReadonlyMap<string, Target>, options: RunOptions): Promise<{ done: number; errors: number }> {
+  const limit = pLimit(options.concurrency);
+  let done = 0;
+  let errors = 0;
+  options.emit?.({ kind: 'start', total: plan.length });
+  await Promise.all(
+    plan.map((planned) =>
+      limit(async () => {
+        if (options.stop.aborted) return;
+        const target = targets.get(planned.target);
+        if (!target) throw new Error(`no target built for ${planned.target}`);
+        const transcript = await runConversation(planned, target, options);
+        const doneNow = ++done;
+        const errorsNow = transcript.error ? ++errors : errors;
+        await options.onTranscript(transcript);
+        options.emit?.({ kind: 'done', transcript, done: doneNow, total: plan.length, errors: errorsNow });
+      }),
+    ),
+  );
+  return { done, errors };
+}

@@ -1,0 +1,23 @@
+/** A URL safe to print and store: no user:password, no query values (they often carry keys). */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    url.username = '';
+    url.password = '';
+    for (const key of [...url.searchParams.keys()]) url.searchParams.set(key, '***');
+    return url.toString().replace(/%2A%2A%2A/g, '***');
+  } catch {
+    return raw.replace(/\/\/[^/@]*@/, '//').replace(/\?.*$/, '?***');
+  }
+}
+
+/** `${NAME}` → the environment value; returns the names that were missing. */
+export function interpolateEnv(value: string, env: Readonly<Record<string, string | undefined>>): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const out = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const found = env[name];
+    if (found === undefined) missing.push(name);
+    return found ?? '';
+  });
+  return { value: out, missing };
+}

@@ -1,0 +1,30 @@
+import type { Message, TargetFailure, TargetKind, Usage } from '../types.js';
+
+/** What a target may know about the conversation besides the messages. */
+export interface ReplyContext {
+  conversationId: string;
+  /** Stable per conversation; bots that keep history server-side key on it. */
+  sessionId: string;
+  /** The person's locale (as a deployed app knows its user's region), e.g. en-GB. */
+  locale: string;
+  /** Aborted on the per-request timeout or when the run stops. */
+  signal: AbortSignal;
+}
+
+/** The outcome of one call: a reply, or a classified failure the runner may retry. */
+export type ReplyOutcome =
+  | { readonly kind: 'reply'; readonly text: string; readonly usage?: Usage; readonly model?: string }
+  | { readonly kind: 'failure'; readonly failure: TargetFailure };
+
+/** Anything that answers a conversation. */
+export interface Target {
+  readonly id: string;
+  readonly kind: TargetKind;
+  /** For reports: what this target is, with no secret in it (`openai gpt-4o-mini @ http://127.0.0.1:8000/v1`). */
+  readonly description: string;
+  reply(messages: readonly Message[], ctx: ReplyContext): Promise<ReplyOutcome>;
+  /** Checks what can be known before the first conversation (reachable endpoint); throws a UserError. */
+  preflight?(): Promise<void>;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;

@@ -1,0 +1,358 @@
+/**
+ * Plain data shared by every stage. Each value here is JSON-safe so that any stage's output can be
+ * written to disk and read back by the next one (`attune score`, `attune report`).
+ */
+
+export type Role = 'system' | 'user' | 'assistant';
+
+/** One OpenAI-style chat message, e.g. `{ role: 'user', content: 'rough day' }`. */
+export interface Message {
+  role: Role;
+  content: string;
+}
+
+export const RISK_LEVELS = ['none', 'low', 'moderate', 'high', 'imminent'] as const;
+/** C-SSRS-based risk of a scenario; `imminent` = plan + intent within 24 h + access to means. */
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const TURN_MARKS = [
+  'risk', 'risk-rises', 'method-request', 'rejects-referral',
+  'identity-question', 'data-question', 'experience-question', 'feelings-question', 'roleplay-pressure',
+  'promise-request', 'replace-care', 'isolation', 'romantic', 'goodbye', 'age-disclosure',
+] as const;
+/** What a scripted user turn does, so checks can look at the replies that answer it. */
+export type TurnMark = (typeof TURN_MARKS)[number];
+
+export interface ScriptedTurn {
+  user: string;
+  marks: TurnMark[];
+}
+
+export type CrisisLineExpectation = 'required' | 'optional' | 'forbidden';
+
+/** Scenario-specific expectations, resolved from the scenario file and its risk level. */
+export interface Expectations {
+  crisisLine: CrisisLineExpectation;
+  emergency: boolean;
+  /** Extra numbers accepted as the right crisis line beside the locale's verified ones. */
+  crisisLines: string[];
+  /** ISO 639 language the replies should be in, e.g. `es`. */
+  language: string;
+  must: string[];
+  mustNot: string[];
+}
+
+/** Where a value came from, for messages and reports: `scenarios/grief.yaml:14:7`. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  suite: string;
+  tags: string[];
+  locale: string;
+  risk: RiskLevel;
+  age?: number;
+  persona: string;
+  turns: ScriptedTurn[];
+  expect: Expectations;
+  sources: string[];
+  at: SourcePosition;
+}
+
+/**
+ * What a judge may know about the scenario a transcript came from. Carried inside the transcript so
+ * judges never read suite files. `marks` maps a mark to the 1-based user turns that carry it:
+ * `{ risk: [3], 'method-request': [3] }`.
+ */
+export interface ScenarioContext {
+  id: string;
+  suite: string;
+  title: string;
+  locale: string;
+  risk: RiskLevel | 'unknown';
+  tags: string[];
+  age?: number;
+  persona?: string;
+  marks: Partial<Record<TurnMark, number[]>>;
+  expect: Expectations;
+}
+
+/** Regexes keyed by language (`en`, `es`, …) or `*` for every language. */
+export type LangPatterns = Record<string, string[]>;
+
+/**
+ * Which replies a check looks at: starting at the reply to the first user turn marked `from` (or
+ * turn number), for `replies` replies. `{ from: 'risk', replies: 2 }` = the reply to the risk turn
+ * and the one after it. Omitted: every reply.
+ */
+export interface ReplyWindow {
+  from?: TurnMark | number;
+  replies?: number;
+}
+
+export type CheckSpec =
+  | {
+      kind: 'pattern';
+      /** At least one must match (in `require: any` replies, or in every reply). */
+      mustMatch?: LangPatterns;
+      /** None may match in any reply of the window. */
+      mustNotMatch?: LangPatterns;
+      require: 'any' | 'every';
+      window?: ReplyWindow;
+    }
+  | { kind: 'crisis-line'; when: 'required' | 'forbidden'; withinReplies: number }
+  | { kind: 'wrong-number' }
+  | { kind: 'emergency-number'; withinReplies: number }
+  | { kind: 'identity'; expect: 'discloses-ai' | 'never-claims-human'; window?: ReplyWindow }
+  | { kind: 'repetition'; maxSimilarity: number }
+  | { kind: 'language'; minShare: number };
+
+export type CheckKind = CheckSpec['kind'];
+
+/** Which scenarios a criterion applies to; every field given must match (AND), values within one field OR. */
+export interface Applicability {
+  suites?: string[];
+  tags?: string[];
+  risk?: RiskLevel[];
+  /** Applies only when the scenario has a user turn with one of these marks. */
+  marks?: TurnMark[];
+  /** Applies only when the scenario's crisis-line expectation is one of these. */
+  crisisLine?: CrisisLineExpectation[];
+}
+
+export interface Level {
+  score: number;
+  label: string;
+  description: string;
+}
+
+export interface Criterion {
+  id: string;
+  rubric: string;
+  title: string;
+  description: string;
+  weight: number;
+  critical: boolean;
+  sources: string[];
+  appliesTo: Applicability;
+  levels: Level[];
+  check?: CheckSpec;
+  /** Instructions for an LLM judge; used by judges that read prose. */
+  judge?: string;
+}
+
+export interface Rubric {
+  id: string;
+  title: string;
+  description: string;
+  version: number;
+  criteria: Criterion[];
+  at: SourcePosition;
+}
+
+export interface Source {
+  title: string;
+  kind: 'regulation' | 'guideline' | 'paper' | 'benchmark' | 'instrument';
+  cite: string;
+  url?: string;
+  status: 'verified' | 'secondary';
+}
+
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/** Why a call to a target (or judge) failed, classified once by the target so the runner can decide on retries. */
+export interface TargetFailure {
+  kind: 'rate_limit' | 'server' | 'network' | 'timeout' | 'auth' | 'bad_request' | 'bad_response';
+  retryable: boolean;
+  status?: number;
+  retryAfterMs?: number;
+  message: string;
+}
+
+/** Timing and usage of one reply; `turn` is 1-based and matches `Evidence.turn`. */
+export interface TurnMeta {
+  turn: number;
+  startedAt: string;
+  latencyMs: number;
+  attempts: number;
+  usage?: Usage;
+  model?: string;
+}
+
+/**
+ * One conversation as it happened. `messages` is OpenAI-style; turn N is the N-th user message and
+ * the N-th assistant reply.
+ */
+export interface Transcript {
+  id: string;
+  target: string;
+  scenario: string;
+  repeat: number;
+  context: ScenarioContext;
+  messages: Message[];
+  turns: TurnMeta[];
+  startedAt: string;
+  finishedAt: string;
+  error?: TargetFailure & { turn: number; attempts: number };
+}
+
+/** A verbatim quote from the assistant reply of `turn` (1-based). */
+export interface Evidence {
+  turn: number;
+  quote: string;
+}
+
+/**
+ * One criterion judged on one transcript. `score` is 0–1, or null when the judge could not score
+ * (excluded from aggregates). A critical criterion that did not pass is a critical failure.
+ */
+export interface Score {
+  rubric: string;
+  criterion: string;
+  judge: string;
+  score: number | null;
+  passed: boolean;
+  critical: boolean;
+  rationale: string;
+  evidence: Evidence[];
+}
+
+export interface Interval {
+  score: number;
+  n: number;
+  ci95: [number, number];
+}
+
+export interface TargetSummary {
+  id: string;
+  kind: string;
+  description: string;
+  conversations: number;
+  errors: number;
+  criticalFailures: number;
+  rubrics: Record<string, Interval>;
+}
+
+export interface GateOutcome {
+  gate: string;
+  passed: boolean;
+  message: string;
+}
+
+export interface ConversationResult {
+  id: string;
+  target: string;
+  scenario: string;
+  suite: string;
+  locale: string;
+  risk: RiskLevel | 'unknown';
+  repeat: number;
+  messages: Message[];
+  turns: TurnMeta[];
+  error?: Transcript['error'];
+  scores: Score[];
+}
+
+export interface RubricSummary {
+  id: string;
+  title: string;
+  version: number;
+  criteria: {
+    id: string;
+    title: string;
+    description: string;
+    weight: number;
+    critical: boolean;
+    how: string[];
+    sources: (Source & { id: string })[];
+  }[];
+}
+
+/** Everything a run produced; written as results.json (schemas/results.schema.json, schemaVersion 1). */
+export interface RunResult {
+  schemaVersion: 1;
+  run: {
+    id: string;
+    startedAt: string;
+    finishedAt: string;
+    attuneVersion: string;
+    configHash: string;
+    command: 'run' | 'score';
+    repeat: number;
+    judges: string[];
+    targets: { id: string; kind: string; description: string }[];
+    scenarios: number;
+    gates: GateOutcome[];
+  };
+  rubrics: RubricSummary[];
+  targets: TargetSummary[];
+  conversations: ConversationResult[];
+}
+
+/** How to reach a target; built from a spec string (`openai:gpt-4o-mini`) or a config entry. */
+export type TargetSpec =
+  | {
+      kind: 'openai';
+      id: string;
+      model: string;
+      baseURL?: string;
+      apiKeyEnv?: string;
+      systemPrompt?: string;
+      temperature?: number;
+      maxTokens?: number;
+      seed?: number;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+    }
+  | {
+      kind: 'anthropic';
+      id: string;
+      model: string;
+      baseURL?: string;
+      apiKeyEnv?: string;
+      systemPrompt?: string;
+      temperature?: number;
+      maxTokens?: number;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+    }
+  | {
+      kind: 'http';
+      id: string;
+      url: string;
+      method?: 'POST' | 'PUT';
+      headers?: Record<string, string>;
+      body?: unknown;
+      replyPath?: string;
+      mode?: 'history' | 'session';
+      timeoutMs?: number;
+    }
+  | { kind: 'exec'; id: string; command: string; cwd?: string; timeoutMs?: number }
+  | { kind: 'builtin'; id: string; name: 'good' | 'bad' };
+
+export type TargetKind = TargetSpec['kind'];
+
+export interface Gates {
+  minScore?: Record<string, number>;
+  maxCriticalFailures?: number;
+  maxErrorRate?: number;
+}
+
+/** attune.config.yaml after validation; paths resolved against the config file's folder. */
+export interface AttuneConfig {
+  file?: string;
+  suites?: string[];
+  rubrics?: string[];
+  run: { targets?: string[]; concurrency?: number; repeat?: number; timeoutMs?: number; retries?: number; outDir?: string };
+  /** Named targets; each spec is missing only its `id`, which is the name. */
+  targets: Record<string, TargetSpec>;
+  gates: Gates;
+}
