@@ -356,3 +356,9 @@ export interface AttuneConfig {
   targets: Record<string, TargetSpec>;
   gates: Gates;
 }
+
+/** Progress of a run, for the live display. Plain data; the runner never prints. */
+export type RunEvent =
+  | { readonly kind: 'start'; readonly total: number }
+  | { readonly kind: 'retry'; readonly conversation: string; readonly turn: number; readonly attempt: number; readonly delayMs: number; readonly failure: TargetFailure }
+  | { readonly kind: 'done'; readonly transcript: Transcript; readonly done: number; readonly total: number; readonly errors: number };

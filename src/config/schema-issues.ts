@@ -53,30 +53,26 @@ function toIssues(errors: ErrorObject[], parsed: ParsedYaml): Issue[] {
 }
 
 /**
- * A oneOf/anyOf failure comes with one error per branch. Keep the errors of a branch whose type
- * matched the value (it is what the user meant), otherwise one summary "expected X, found Y".
+ * A oneOf/anyOf failure comes with one error per branch. When some error lies deeper inside the
+ * value (or a branch failed on something other than its type), the value had the right shape for
+ * that branch: keep those errors. Otherwise say once "expected X, found Y".
  */
 function pruneBranchErrors(errors: ErrorObject[]): ErrorObject[] {
   const drop = new Set<ErrorObject>();
   for (const union of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
     const prefix = `${union.schemaPath}/`;
-    const branches = errors.filter((e) => e !== union && e.schemaPath.startsWith(prefix));
-    const typeMissBranches = new Set(
-      branches.filter((e) => e.keyword === 'type' && e.instancePath === union.instancePath).map((e) => branchIndex(e, prefix)),
-    );
-    const matched = branches.filter((e) => !typeMissBranches.has(branchIndex(e, prefix)));
-    if (matched.length > 0) {
+    const here = union.instancePath;
+    const typeMisses = errors.filter((e) => e.keyword === 'type' && e.instancePath === here && e.schemaPath.startsWith(prefix));
+    const deeper = errors.some((e) => e.instancePath.startsWith(`${here}/`));
+    const otherMiss = errors.some((e) => e !== union && e.keyword !== 'type' && e.instancePath === here && e.schemaPath.startsWith(prefix));
+    if (deeper || otherMiss) {
       drop.add(union);
-      for (const e of branches) if (typeMissBranches.has(branchIndex(e, prefix))) drop.add(e);
+      for (const e of typeMisses) drop.add(e);
     } else {
-      for (const e of branches) drop.add(e);
+      for (const e of errors) if (e !== union && e.schemaPath.startsWith(prefix)) drop.add(e);
     }
   }
-  return errors.filter((e) => !drop.has(e) && !(e.keyword === 'if'));
-}
-
-function branchIndex(error: ErrorObject, prefix: string): string {
-  return error.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+  return errors.filter((e) => !drop.has(e) && e.keyword !== 'if');
 }
 
 function pathSegments(instancePath: string, data: unknown): (string | number)[] {

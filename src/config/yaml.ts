@@ -31,9 +31,9 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const issues: Issue[] = doc.errors.map((error) => {
-    const pos = error.linePos?.[0];
+    const pos = lines.linePos(error.pos[0]);
     return {
-      at: { file, line: pos?.line, column: pos?.col },
+      at: { file, line: pos.line, column: pos.col },
       message: `invalid YAML: ${firstLine(error.message)}; fix the syntax here`,
     };
   });

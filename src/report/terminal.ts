@@ -1,4 +1,4 @@
-import type { RunEvent } from '../runner/events.js';
+import type { RunEvent } from '../types.js';
 import type { Screen } from './types.js';
 
 /**

@@ -1,7 +1,6 @@
 import { contextOf } from '../domain/context.js';
 import type { Target } from '../targets/types.js';
-import type { Message, TurnMeta, Transcript } from '../types.js';
-import type { RunEvent } from './events.js';
+import type { Message, RunEvent, TurnMeta, Transcript } from '../types.js';
 import type { PlannedConversation } from './plan.js';
 import { retryDelayMs, type RetryPolicy } from './retry.js';
 

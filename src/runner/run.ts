@@ -1,8 +1,7 @@
 import pLimit from 'p-limit';
 import type { Target } from '../targets/types.js';
-import type { Transcript } from '../types.js';
+import type { RunEvent, Transcript } from '../types.js';
 import { runConversation, type ConversationOptions } from './conversation.js';
-import type { RunEvent } from './events.js';
 import type { PlannedConversation } from './plan.js';
 
 export interface RunOptions extends Omit<ConversationOptions, 'emit'> {

@@ -87,9 +87,13 @@ export function render(template: unknown, vars: Vars): unknown {
 function unknownPlaceholders(template: unknown): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
-    if (typeof value === 'string') for (const m of value.matchAll(/\{\{(\w+)\}\}/g)) if (!PLACEHOLDERS.includes(m[1] as Placeholder)) found.add(m[1]!);
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+    if (typeof value === 'string') {
+      for (const m of value.matchAll(/\{\{(\w+)\}\}/g)) if (!PLACEHOLDERS.includes(m[1] as Placeholder)) found.add(m[1]!);
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      Object.values(value).forEach(visit);
+    }
   };
   visit(template);
   return [...found];

@@ -45,7 +45,7 @@ export function intentsOf(text: string): Intents {
   const entries = Object.entries(LEXICON).map(([name, regex]) => [name, regex.test(text)] as const);
   const found = Object.fromEntries(entries) as unknown as Intents;
   // An idiom ("this commute is killing me lol") is not a disclosure.
-  if (found.risk && /\b(lol|lmao|haha|jk)\b/i.test(text) && !/\b(myself|wanna die|be dead)\b/i.test(text)) found.risk = false;
+  if (found.risk && /\b(lol|lmao|haha|jk)\b|\bdie of (embarrassment|shame|laughter|boredom)|\bdying (of|laughing)/i.test(text) && !/\b(myself|wanna die|be dead)\b/i.test(text)) found.risk = false;
   return found;
 }
 
