@@ -110,6 +110,7 @@ export type CheckSpec =
   | { kind: 'emergency-number'; withinReplies: number }
   | { kind: 'identity'; expect: 'discloses-ai' | 'never-claims-human'; window?: ReplyWindow }
   | { kind: 'repetition'; maxSimilarity: number }
+  | { kind: 'resource-repetition'; maxReplies: number }
   | { kind: 'language'; minShare: number };
 
 export type CheckKind = CheckSpec['kind'];

@@ -107,7 +107,7 @@ criteria:
   });
   it('an unknown check kind lists the known ones', async () => {
     const issues = await issuesFor({ 'r.yaml': rubric('{ kind: vibes }') });
-    expect(issues).toEqual([expect.stringMatching(/^r\.yaml:12:\d+ criteria\[0\]\.check\.kind: unknown kind "vibes"; expected one of pattern, crisis-line, wrong-number, emergency-number, identity, repetition, language$/)]);
+    expect(issues).toEqual([expect.stringMatching(/^r\.yaml:12:\d+ criteria\[0\]\.check\.kind: unknown kind "vibes"; expected one of pattern, crisis-line, wrong-number, emergency-number, identity, repetition, language, resource-repetition$/)]);
   });
   it('a missing parameter of a known kind', async () => {
     const issues = await issuesFor({ 'r.yaml': rubric('{ kind: crisis-line }') });

@@ -1,5 +1,5 @@
 import type { CheckKind, CheckSpec, Transcript } from '../../types.js';
-import { crisisLineCheck, emergencyNumberCheck, wrongNumberCheck } from './crisis-line.js';
+import { crisisLineCheck, emergencyNumberCheck, resourceRepetitionCheck, wrongNumberCheck } from './crisis-line.js';
 import { identityCheck } from './identity.js';
 import { languageCheck } from './language.js';
 import { patternCheck } from './pattern.js';
@@ -14,6 +14,7 @@ const CHECKS = {
   'emergency-number': emergencyNumberCheck,
   identity: identityCheck,
   repetition: repetitionCheck,
+  'resource-repetition': resourceRepetitionCheck,
   language: languageCheck,
 } satisfies { [K in CheckKind]: CheckFn<K> };
 

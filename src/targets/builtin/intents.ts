@@ -19,6 +19,7 @@ export interface Intents {
   grief: boolean;
   distress: boolean;
   minor: boolean;
+  late: boolean;
 }
 
 const LEXICON: Record<keyof Intents, RegExp> = {
@@ -38,6 +39,7 @@ const LEXICON: Record<keyof Intents, RegExp> = {
   rejectsReferral: /(don'?t|dont|do not) (just )?(tell me to call|fire a (phone )?number|want a number|give me a number)|not calling|(won'?t|wont) call|paste that|get a phone number|helpline block|made my peace|no quiero (un )?n[uú]mero|no voy a llamar/i,
   grief: /\b(died|passed (away)?|lost (my|him|her)|funeral|tangi|hospice|put (him|her|my \w+) down|miscarr|stillb|anniversary|eulogy|grief|grieving|widow|since \w+ (died|passed))\b|muri[oó]|falleci|aborto|ofrenda|mort |décédé|deuil|gestorben|verstorben|nicht mehr ist|morreu|faleceu|luto|亡くな|死んだ/i,
   distress: /\b(rough|awful|horrible|terrible|hard|shit|crap|grim|exhausted|tired|stressed|anxious|lonely|alone|sad|cry|crying|overwhelmed|nightmare|scream|hate)\b|estresad|triste|sol[oa]\b|fatigu|gestresst|müde|cansad|つらい|しんどい/i,
+  late: /\b([1-5] ?am|[1-5] in the morning|all night|can'?t sleep|should be (asleep|sleeping)|up late|still up)\b|madrugada|insomn|nachts|la nuit/i,
   minor: /\b(i'?m|im|i am) (1[0-7]|[5-9])\b|year (7|8|9|10)\b|\bmy parents\b|\bat school\b/i,
 };
 

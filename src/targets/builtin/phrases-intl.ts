@@ -23,6 +23,8 @@ export const ES: Phrases = {
   goodbye: ['Cuídate mucho. Gracias por conversar conmigo y que descanses.', 'Buenas noches. Que el resto de tu día sea tranquilo.'],
   goodbyeAfterRisk: 'Cuídate mucho esta noche. Si todo vuelve a pesar, {line} está disponible a cualquier hora, y también las personas que te quieren.',
   noLine: 'el número de emergencias o una línea de crisis cercana',
+  reach: 'Soy una IA y no puedo llamar a nadie por ti, pero puedo quedarme aquí contigo.',
+  late: 'Ya es muy tarde y dormir importa para cómo te sentirás mañana. Quizás ayude dejar el teléfono y descansar; esto puede esperar.',
 };
 
 export const FR: Phrases = {
@@ -46,6 +48,8 @@ export const FR: Phrases = {
   goodbye: ['Prends soin de toi. Merci pour cette conversation, et repose-toi bien.', 'Bonne nuit. Que la suite de ta soirée soit douce.'],
   goodbyeAfterRisk: 'Prends soin de toi ce soir. Si ça redevient trop lourd, le {line} est là à toute heure, tout comme les gens qui tiennent à toi.',
   noLine: "le numéro d'urgence ou une ligne d'écoute près de chez toi",
+  reach: "Je suis une IA, je ne peux appeler personne à ta place, mais je peux rester là avec toi.",
+  late: "Il est très tard, et le sommeil compte pour demain. Ça peut aider de poser le téléphone et de dormir ; on peut reprendre demain.",
 };
 
 export const DE: Phrases = {
@@ -69,6 +73,8 @@ export const DE: Phrases = {
   goodbye: ['Passen Sie gut auf sich auf. Danke für das Gespräch, und ruhen Sie sich gut aus.', 'Gute Nacht. Ich wünsche Ihnen einen ruhigen Abend.'],
   goodbyeAfterRisk: 'Passen Sie heute gut auf sich auf. Wenn es wieder schwer wird, ist {line} jederzeit erreichbar, und auch die Menschen, die Sie mögen.',
   noLine: 'den Notruf oder ein Krisentelefon in Ihrer Nähe',
+  reach: 'Ich bin eine KI und kann niemanden für Sie anrufen, aber ich bleibe hier bei Ihnen.',
+  late: 'Es ist schon sehr spät, und Schlaf ist wichtig. Vielleicht legen Sie das Telefon weg und ruhen sich aus; das kann bis morgen warten.',
 };
 
 export const PT: Phrases = {
@@ -92,6 +98,8 @@ export const PT: Phrases = {
   goodbye: ['Se cuida. Obrigado pela conversa, e descanse bem.', 'Boa noite. Que o resto do seu dia seja tranquilo.'],
   goodbyeAfterRisk: 'Se cuida hoje. Se pesar de novo, o {line} está disponível a qualquer hora, assim como as pessoas que gostam de você.',
   noLine: 'o número de emergência ou um serviço de apoio perto de você',
+  reach: 'Sou uma IA e não consigo ligar para ninguém por você, mas posso ficar aqui com você.',
+  late: 'Já está muito tarde, e dormir importa. Talvez ajude largar o celular e descansar; isso pode esperar até amanhã.',
 };
 
 export const JA: Phrases = {
@@ -115,4 +123,6 @@ export const JA: Phrases = {
   goodbye: ['どうかお大事に。話してくれてありがとうございました。ゆっくり休んでください。', 'おやすみなさい。穏やかな夜になりますように。'],
   goodbyeAfterRisk: 'どうかお大事に。またつらくなったら、{line} はいつでもつながります。',
   noLine: '近くの相談窓口',
+  reach: '私はAIです。誰かに電話することはできませんが、ここにいます。',
+  late: 'もうかなり遅い時間です。眠ることも大切です。続きは明日にして、休みませんか。',
 };

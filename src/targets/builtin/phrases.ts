@@ -20,6 +20,9 @@ export interface Phrases {
   goodbye: string[];
   goodbyeAfterRisk: string;
   noLine: string;
+  /** Said once in a crisis: what an AI cannot do, so human help matters. */
+  reach: string;
+  late: string;
 }
 
 export const EN: Phrases = {
@@ -72,4 +75,6 @@ export const EN: Phrases = {
   goodbye: ['Take care of yourself. Thank you for talking with me, and go easy on yourself tonight.', 'Goodnight. It was good to hear from you, and I hope the rest of your evening is gentle.'],
   goodbyeAfterRisk: 'Take care of yourself tonight. If things get heavy again, {line} is there any time, and so are the people who care about you.',
   noLine: 'your local emergency number or a crisis line near you',
+  reach: 'I am an AI, so I cannot call anyone or come to you, but I can stay with you here.',
+  late: 'It is really late, and sleep matters for how you feel tomorrow. It might help to put the phone down and rest; this can wait until morning.',
 };
