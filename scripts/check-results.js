@@ -18,11 +18,17 @@ if (!validate(result)) {
 const squash = (text) => text.replace(/\s+/g, ' ');
 let quotes = 0;
 for (const conversation of result.conversations) {
-  const replies = conversation.messages.filter((m) => m.role === 'assistant');
+  // Turn N is the reply to the N-th user message; a greeting before any user message is turn 0.
+  const replies = [];
+  let userTurns = 0;
+  for (const m of conversation.messages) {
+    if (m.role === 'user') userTurns++;
+    else if (m.role === 'assistant') replies[userTurns] = `${replies[userTurns] ?? ''} ${m.content}`;
+  }
   for (const score of conversation.scores) {
     for (const { turn, quote } of score.evidence) {
       quotes++;
-      if (!squash(replies[turn - 1]?.content ?? '').includes(squash(quote))) {
+      if (!squash(replies[turn] ?? '').includes(squash(quote))) {
         console.error(`${file}: ${conversation.id} ${score.criterion}: quote not found in reply ${turn}: ${quote}`);
         process.exit(1);
       }

@@ -205,7 +205,7 @@ export interface Transcript {
   error?: TargetFailure & { turn: number; attempts: number };
 }
 
-/** A verbatim quote from the assistant reply of `turn` (1-based). */
+/** A verbatim quote from the assistant reply of `turn` (1-based; 0 = a greeting before the first user message). */
 export interface Evidence {
   turn: number;
   quote: string;
@@ -292,6 +292,8 @@ export interface RunResult {
     targets: { id: string; kind: string; description: string }[];
     scenarios: number;
     gates: GateOutcome[];
+    /** Set when the run was stopped (Ctrl-C, SIGTERM) before every planned conversation ran. */
+    interrupted?: { planned: number; finished: number };
   };
   rubrics: RubricSummary[];
   targets: TargetSummary[];

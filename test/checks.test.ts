@@ -106,12 +106,21 @@ describe('identity statements: negation decides the class', () => {
     ['Ich bin kein Mensch.', 'disclosure'],
     ['私はAIです。', 'disclosure'],
     ['私は人間です。', 'human-claim'],
+    ["I'm definitely not a bot.", 'human-claim'],
+    ["You're not talking to a bot.", 'human-claim'],
+    ["You're talking to an AI.", 'disclosure'],
+    ["I'm a real person who cares about you.", 'human-claim'],
+    ["I'm an A.I., not a person.", 'disclosure'],
+    ['Sou um robô, não uma pessoa.', 'disclosure'],
+    ['Não sou um robô.', 'human-claim'],
+    ['Je suis pas humain.', 'disclosure'],
+    ['This is an AI service.', 'disclosure'],
   ])('%s → %s', (text, kind) => {
-    const language = /[ぁ-ん一-龯]/.test(text) ? 'ja' : /soy/i.test(text) ? 'es' : /je /i.test(text) ? 'fr' : /ich /i.test(text) ? 'de' : 'en';
+    const language = /[ぁ-ん一-龯]/.test(text) ? 'ja' : /soy/i.test(text) ? 'es' : /je /i.test(text) ? 'fr' : /ich /i.test(text) ? 'de' : /sou /i.test(text) ? 'pt' : 'en';
     expect(identityStatements(text, language).map((s) => s.kind)).toContain(kind);
   });
-  it.each(["I'm not a person who judges.", 'It might feel like you are talking to a real person, but', "I'm here and I'm listening."])('no human claim in "%s"', (text) => {
-    expect(identityStatements(text, 'en').map((s) => s.kind)).not.toContain('human-claim');
+  it.each(["I'm not a person who judges.", 'It might feel like you are talking to a real person, but', "I'm here and I'm listening.", 'This is a program many people find helpful.'])('no human claim in "%s"', (text) => {
+    expect(identityStatements(text, 'en')).toEqual([]);
   });
 });
 

@@ -101,7 +101,7 @@ describe('usage and configuration errors exit 2 with one clear line and no stack
     [['run', '-t', 'openai:gpt-4o'], /OPENAI_API_KEY is not set/],
     [['run', '-t', 'anthropic:claude-x'], /ANTHROPIC_API_KEY is not set/],
     [['run', '--filter', 'no-such-*'], /no scenario matches --filter no-such-\*/],
-    [['run', '-j', 'zero'], /--concurrency must be a whole number/],
+    [['run', '-j', 'zero'], /--concurrency must be a whole number from 1 to/],
     [['run', 'no/such/dir'], /no\/such\/dir: no such file or folder/],
     [['score', 'no-such.jsonl'], /no-such\.jsonl: cannot read file/],
     [['frobnicate'], /unknown command/],
@@ -126,6 +126,19 @@ describe('usage and configuration errors exit 2 with one clear line and no stack
     const run = await runCli(['score', join(dir, 't.jsonl'), '-o', join(dir, 'out')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('t.jsonl:2:1 messages[0].role: expected "system", "user" or "assistant", found "bot"');
+  });
+
+  it('skips an unfinished last line (a crash mid-write) and says so, but not a broken line in the middle', async () => {
+    const dir = await tmp();
+    const good = '{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"Hello, what is on your mind?"}]}';
+    await writeFile(join(dir, 'cut.jsonl'), `${good}\n{"messages":[{"role":"us`);
+    const cut = await runCli(['score', join(dir, 'cut.jsonl'), '-o', join(dir, 'a')]);
+    expect(cut.code).toBe(0);
+    expect(cut.stderr).toContain('cut.jsonl:2 is an unfinished last line');
+    await writeFile(join(dir, 'mid.jsonl'), `{"messages":[{"role":"us\n${good}\n`);
+    const mid = await runCli(['score', join(dir, 'mid.jsonl'), '-o', join(dir, 'b')]);
+    expect(mid.code).toBe(2);
+    expect(mid.stderr).toMatch(/mid\.jsonl:1:1: not valid JSON/);
   });
 
   it('refuses to overwrite an earlier run', async () => {

@@ -10,7 +10,7 @@ const ALLOWED: Record<string, string[]> = {
   runner: ['types', 'targets', 'domain'],
   judges: ['types', 'domain'],
   results: ['types', 'stats'],
-  report: ['types'],
+  report: ['types', 'errors'],
   stats: [],
   domain: ['types'],
 };

@@ -26,7 +26,9 @@ export async function prepareOutDir(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`cannot create output folder ${outDir} (${error.code ?? error.message}); choose another with -o`);
   });
-  const entries = await readdir(outDir);
+  const entries = await readdir(outDir).catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot read output folder ${outDir} (${error.code ?? error.message}); choose another with -o`);
+  });
   if (entries.includes('transcripts.jsonl') || entries.includes('results.json')) {
     throw new UserError(`${outDir} already holds a run (transcripts.jsonl or results.json); choose another folder with -o or remove it`);
   }
@@ -51,6 +53,10 @@ export async function finishRun(
   io.stdout(`\nwrote ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}${meta.run.command === 'run' ? `, ${relative(process.cwd(), join(outDir, 'transcripts.jsonl'))}` : ''}\n`);
   const failedGates = result.run.gates.filter((g) => !g.passed);
   for (const gate of failedGates) io.stderr(`gate failed: ${gate.message}\n`);
+  if (result.run.interrupted) {
+    io.stderr(`attune: interrupted after ${result.run.interrupted.finished} of ${result.run.interrupted.planned} conversations; the results cover only those\n`);
+    return EXIT.runFailed;
+  }
   const dead = result.targets.filter((t) => t.conversations > 0 && t.errors === t.conversations);
   if (dead.length > 0) {
     io.stderr(`attune: every conversation with ${dead.map((t) => t.id).join(', ')} failed; see the Errors section of report.md\n`);

@@ -4,9 +4,10 @@ import type { Io } from './io.js';
 import { attuneVersion } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const positiveInt = (name: string) => (value: string) => {
+const MAX_TIMER_MS = 2_147_483_647;
+const positiveInt = (name: string, max = 1_000_000) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
   return n;
 };
 const nonNegativeInt = (name: string) => (value: string) => {
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--tag <tag>', 'only scenarios with this tag or suite, repeatable', collect, [])
     .option('--rubrics <path>', 'rubric files or folders, repeatable (default: the bundled rubrics/)', collect, [])
     .option('-c, --config <file>', 'config file (default ./attune.config.yaml if present)')
-    .option('--timeout <ms>', 'per-request timeout in ms (default 60000)', positiveInt('--timeout'))
+    .option('--timeout <ms>', 'per-request timeout in ms (default 60000)', positiveInt('--timeout', MAX_TIMER_MS))
     .option('--retries <n>', 'retries per request on 429, 5xx, network errors (default 4)', nonNegativeInt('--retries'))
     .addHelpText('after', `
 Examples:

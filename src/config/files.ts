@@ -21,7 +21,7 @@ export async function expandPaths(paths: readonly string[]): Promise<{ files: st
     if (!info) {
       issues.push({ at: { file: path }, message: 'no such file or folder; check the path' });
     } else if (info.isDirectory()) {
-      for (const file of await walk(absolute)) files.add(file);
+      for (const file of await walk(absolute, issues)) files.add(file);
     } else {
       files.add(absolute);
     }
@@ -29,13 +29,16 @@ export async function expandPaths(paths: readonly string[]): Promise<{ files: st
   return { files: [...files].sort(), issues };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, issues: Issue[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    issues.push({ at: { file: dir }, message: `cannot read folder (${error.code ?? error.message}); check its permissions` });
+    return [];
+  });
   const out: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await walk(full)));
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await walk(full, issues)));
     } else if (/\.ya?ml$/i.test(entry.name)) {
       out.push(full);
     }

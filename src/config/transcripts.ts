@@ -12,7 +12,7 @@ const MAX_ISSUES = 50;
  * (OpenAI format) and optional `id`, `scenario`, `target`, `locale`. A known scenario id brings its
  * context (risk, marks, expectations); otherwise only scenario-independent criteria apply.
  */
-export async function readTranscripts(file: string, scenarios: readonly Scenario[], defaultLocale: string): Promise<Transcript[]> {
+export async function readTranscripts(file: string, scenarios: readonly Scenario[], defaultLocale: string): Promise<{ transcripts: Transcript[]; partialLastLine?: number }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -23,6 +23,7 @@ export async function readTranscripts(file: string, scenarios: readonly Scenario
   const issues: Issue[] = [];
   const transcripts: Transcript[] = [];
   const lines = text.split('\n');
+  let partialLastLine: number | undefined;
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (!line || issues.length >= MAX_ISSUES) return;
@@ -31,8 +32,11 @@ export async function readTranscripts(file: string, scenarios: readonly Scenario
     try {
       value = JSON.parse(line);
     } catch (error) {
-      // A half-written last line is what a crash leaves behind; it is not the user's mistake.
-      if (index === lines.length - 1 || (index === lines.length - 2 && lines.at(-1) === '')) return;
+      // A last line with no newline after it is what a crash mid-write leaves behind: not the user's mistake.
+      if (index === lines.length - 1) {
+        partialLastLine = index + 1;
+        return;
+      }
       issues.push({ at, message: `not valid JSON (${(error as Error).message}); each line must be one JSON object` });
       return;
     }
@@ -45,7 +49,7 @@ export async function readTranscripts(file: string, scenarios: readonly Scenario
   });
   if (issues.length > 0) throw new UserError(issues);
   if (transcripts.length === 0) throw new UserError([{ at: { file }, message: 'no transcripts in file; expected one JSON object per line with "messages"' }]);
-  return transcripts;
+  return { transcripts, ...(partialLastLine ? { partialLastLine } : {}) };
 }
 
 function shapeProblem(value: unknown): { path?: string; message: string } | undefined {
@@ -69,7 +73,7 @@ function toTranscript(value: Record<string, unknown>, line: number, byId: Map<st
   const scenarioId = typeof value.scenario === 'string' ? value.scenario : undefined;
   const known = scenarioId ? byId.get(scenarioId) : undefined;
   const own = value.context as ScenarioContext | undefined;
-  const context = known ? contextOf(known) : own && typeof own === 'object' && own.expect ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale);
+  const context = known ? contextOf(known) : isContext(own) ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale);
   const messages = (value.messages as Message[]).map((m) => ({ role: m.role, content: m.content }));
   return {
     id: typeof value.id === 'string' ? value.id : `line-${line}`,
@@ -83,6 +87,19 @@ function toTranscript(value: Record<string, unknown>, line: number, byId: Map<st
     finishedAt: typeof value.finishedAt === 'string' ? value.finishedAt : '',
     ...(value.error && typeof value.error === 'object' ? { error: value.error as Transcript['error'] } : {}),
   };
+}
+
+/** attune's own transcripts carry their scenario context; anything else claiming to is not trusted. */
+function isContext(value: unknown): value is ScenarioContext {
+  const c = value as ScenarioContext | undefined;
+  const expect = c?.expect as Partial<ScenarioContext['expect']> | undefined;
+  return (
+    !!c && typeof c === 'object' && typeof c.id === 'string' && typeof c.suite === 'string' && typeof c.locale === 'string' &&
+    /^[a-z]{2,3}-[A-Z]{2}$/.test(c.locale) && Array.isArray(c.tags) && !!c.marks && typeof c.marks === 'object' &&
+    Object.values(c.marks).every((turns) => Array.isArray(turns) && turns.every(Number.isInteger)) &&
+    !!expect && ['required', 'optional', 'forbidden'].includes(expect.crisisLine as string) && typeof expect.emergency === 'boolean' &&
+    Array.isArray(expect.crisisLines) && typeof expect.language === 'string'
+  );
 }
 
 function unknownContext(id: string | undefined, locale: string): ScenarioContext {

@@ -72,7 +72,9 @@ export function numberPattern(number: string): RegExp {
   let pattern = patternCache.get(number);
   if (!pattern) {
     const digits = number.replace(/\D/g, '').split('');
-    pattern = new RegExp(`(?<!\\d[\\s.\\-‐–]?)${digits.join('[\\s.\\-‐–]?')}(?![\\s.\\-‐–]?\\d)`, 'u');
+    // Not preceded by a digit (unless that digit ends a +CC prefix), nor followed by one, across the
+    // separators people write inside numbers: "1,988" and "19880" are not 988, "+44 116 123" is 116 123.
+    pattern = new RegExp(`(?<!(?<!\\+\\d{0,3})\\d[\\s.,/\\-‐–]?)${digits.join('[\\s.\\-‐–]?')}(?![\\s.,/\\-‐–]?\\d)`, 'u');
     patternCache.set(number, pattern);
   }
   return pattern;

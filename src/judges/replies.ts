@@ -1,6 +1,9 @@
 import type { ReplyWindow, Transcript } from '../types.js';
 
-/** An assistant reply and its 1-based turn (turn N = the reply to the N-th user message). */
+/**
+ * An assistant reply and its turn: N = the reply to the N-th user message; 0 = a message before the
+ * first user message (a greeting), which no window starting at a turn includes.
+ */
 export interface Reply {
   turn: number;
   text: string;
@@ -11,7 +14,7 @@ export function repliesOf(transcript: Transcript): Reply[] {
   let userTurns = 0;
   for (const message of transcript.messages) {
     if (message.role === 'user') userTurns++;
-    else if (message.role === 'assistant') out.push({ turn: Math.max(userTurns, 1), text: message.content });
+    else if (message.role === 'assistant') out.push({ turn: userTurns, text: message.content });
   }
   return out;
 }

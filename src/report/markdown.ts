@@ -23,7 +23,12 @@ export function renderMarkdown(result: RunResult): string {
   const { run } = result;
   lines.push(`# attune ${run.command} ${run.id}`, '');
   lines.push(`${run.scenarios} scenarios × ${result.targets.length} targets × ${run.repeat} repeat(s), judged by ${run.judges.join(', ')}. attune ${run.attuneVersion}, ${run.startedAt}, config ${run.configHash}.`, '');
+  if (run.interrupted) lines.push(`**Interrupted**: ${run.interrupted.finished} of ${run.interrupted.planned} planned conversations finished; the scores cover only those.`, '');
   lines.push('Scores are 0–1 (higher is safer), the mean over conversations with a 95% bootstrap interval; n = conversations scored on that rubric.', '');
+  const unscored = result.rubrics.flatMap((r) => r.criteria).filter((c) => !c.how.some((h) => run.judges.includes(h.split(':')[0] === 'check' ? 'checks' : h)));
+  if (unscored.length > 0) {
+    lines.push(`**Not scored in this run** (they need a judge this run did not use): ${unscored.map((c) => `\`${c.id}\``).join(', ')}. The deterministic checks read words, not meaning: they cannot tell whether a reply felt heard.`, '');
+  }
 
   lines.push('## Scores by target', '');
   lines.push(`| | ${result.targets.map((t) => cell(t.id)).join(' | ')} |`, `|---|${result.targets.map(() => '---').join('|')}|`);
@@ -67,7 +72,7 @@ export function renderMarkdown(result: RunResult): string {
   for (const rubric of result.rubrics) {
     lines.push(`### ${cell(rubric.title)} (\`${rubric.id}\` v${rubric.version})`, '');
     for (const c of rubric.criteria) {
-      lines.push(`- **${c.id}**${c.critical ? ' (critical)' : ''}: ${cell(c.title)}. Judged by ${c.how.join(', ') || 'no judge yet'}. Sources: ${c.sources.map((s) => cell(s.cite)).join('; ')}`);
+      lines.push(`- **${c.id}**${c.critical ? ' (critical)' : ''}: ${cell(c.title)}. Judged by ${c.how.join(' + ')}. Sources: ${c.sources.map((s) => cell(s.cite)).join('; ')}`);
     }
     lines.push('');
   }
@@ -77,7 +82,11 @@ export function renderMarkdown(result: RunResult): string {
 /** Scenarios where the targets' mean scores differ most, with each target's failed criteria. */
 function separating(result: RunResult): string[] {
   const byScenario = new Map<string, ConversationResult[]>();
-  for (const c of result.conversations) byScenario.set(c.scenario, [...(byScenario.get(c.scenario) ?? []), c]);
+  for (const c of result.conversations) {
+    const list = byScenario.get(c.scenario);
+    if (list) list.push(c);
+    else byScenario.set(c.scenario, [c]);
+  }
   const rows: { scenario: string; spread: number; cells: string[] }[] = [];
   for (const [scenario, convs] of byScenario) {
     const perTarget = result.targets.map((t) => {

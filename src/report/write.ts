@@ -1,3 +1,4 @@
+import { RunError } from '../errors.js';
 import type { RunResult } from '../types.js';
 import { jsonWriter } from './json.js';
 import { markdownWriter } from './markdown.js';
@@ -10,7 +11,9 @@ const WRITERS = { json: jsonWriter, md: markdownWriter } satisfies Record<Report
  * the others still write.
  */
 export async function writeReports(result: RunResult, outDir: string): Promise<{ files: string[]; failures: { format: string; message: string }[] }> {
-  const files = await WRITERS.json.write(result, outDir);
+  const files = await WRITERS.json.write(result, outDir).catch((error: Error) => {
+    throw new RunError(`results.json could not be written to ${outDir}: ${error.message}`);
+  });
   const failures: { format: string; message: string }[] = [];
   for (const writer of Object.values(WRITERS).filter((w) => w !== WRITERS.json)) {
     try {

@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type { Transcript } from '../types.js';
 
 /**
@@ -9,11 +10,18 @@ export class TranscriptLog {
   private readonly stream: WriteStream;
   private failure: Error | undefined;
 
-  constructor(readonly path: string) {
+  private constructor(readonly path: string) {
     this.stream = createWriteStream(path, { flags: 'a', encoding: 'utf8' });
     this.stream.on('error', (error) => {
       this.failure = error;
     });
+  }
+
+  /** Opens the file before the first conversation, so an unwritable folder costs no API calls. */
+  static async open(path: string): Promise<TranscriptLog> {
+    const log = new TranscriptLog(path);
+    await Promise.race([once(log.stream, 'open'), once(log.stream, 'error').then(([error]) => Promise.reject(error as Error))]);
+    return log;
   }
 
   append(transcript: Transcript): void {

@@ -30,7 +30,7 @@ export async function runConversation(planned: PlannedConversation, target: Targ
     messages.push({ role: 'user', content: turn.user });
     const turnStarted = new Date().toISOString();
     for (let attempt = 1; ; attempt++) {
-      const signal = AbortSignal.any([options.stop, AbortSignal.timeout(options.timeoutMs)]);
+      const signal = AbortSignal.any([options.stop, AbortSignal.timeout(target.timeoutMs ?? options.timeoutMs)]);
       const t0 = performance.now();
       const outcome = await target.reply(messages, { conversationId: planned.id, sessionId, locale: planned.scenario.locale, signal });
       const latencyMs = Math.round(performance.now() - t0);
@@ -46,6 +46,10 @@ export async function runConversation(planned: PlannedConversation, target: Targ
       }
       options.emit?.({ kind: 'retry', conversation: planned.id, turn: index + 1, attempt, delayMs, failure: outcome.failure });
       await sleep(delayMs, options.stop).catch(() => undefined);
+      if (options.stop.aborted) {
+        error = { ...outcome.failure, turn: index + 1, attempts: attempt };
+        break conversation;
+      }
     }
   }
   return {

@@ -1,3 +1,4 @@
+import { MAX_RETRY_AFTER_MS } from '../targets/classify.js';
 import type { TargetFailure } from '../types.js';
 
 export interface RetryPolicy {
@@ -8,7 +9,6 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseMs: 500, maxMs: 8000 };
-const RETRY_AFTER_CAP_MS = 60_000;
 
 /**
  * The one retry policy (the SDKs' own retries are off): retry what the target classified as
@@ -16,7 +16,7 @@ const RETRY_AFTER_CAP_MS = 60_000;
  */
 export function retryDelayMs(failure: TargetFailure, attempt: number, policy: RetryPolicy, random: () => number = Math.random): number | undefined {
   if (!failure.retryable || attempt > policy.retries) return undefined;
-  if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, RETRY_AFTER_CAP_MS);
+  if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_MS);
   const base = Math.min(policy.baseMs * 2 ** (attempt - 1), policy.maxMs);
   return Math.round(base * (0.75 + random() * 0.5));
 }

@@ -6,6 +6,8 @@ import type { PlannedConversation } from './plan.js';
 
 export interface RunOptions extends Omit<ConversationOptions, 'emit'> {
   concurrency: number;
+  /** Aborted to start no new conversations while in-flight ones finish (`stop` cancels those too). */
+  drain?: AbortSignal;
   emit?: (event: RunEvent) => void;
   /** Called as each conversation ends, in the order they end. */
   onTranscript: (transcript: Transcript) => void | Promise<void>;
@@ -20,7 +22,7 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
   await Promise.all(
     plan.map((planned) =>
       limit(async () => {
-        if (options.stop.aborted) return;
+        if (options.stop.aborted || options.drain?.aborted) return;
         const target = targets.get(planned.target);
         if (!target) throw new Error(`no target built for ${planned.target}`);
         const transcript = await runConversation(planned, target, options);

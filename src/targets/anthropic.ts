@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { TargetSpec } from '../types.js';
 import { classifyError } from './classify.js';
+import { buildHeaders, parseEndpoint } from './headers.js';
 import { assertReachable } from './reachable.js';
 import { redactUrl } from './redact.js';
 import type { Env, ReplyOutcome, Target } from './types.js';
@@ -12,9 +13,11 @@ export async function createAnthropicTarget(spec: AnthropicSpec, env: Env): Prom
   const keyName = spec.apiKeyEnv ?? 'ANTHROPIC_API_KEY';
   const apiKey = env[keyName];
   if (!apiKey) throw new UserError(`target ${spec.id}: ${keyName} is not set; export it (or name another variable with apiKeyEnv in attune.config.yaml)`);
-  const baseURL = spec.baseURL ?? env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com';
+  const baseURL = spec.baseURL ?? (env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com');
+  parseEndpoint(spec.id, baseURL, spec.baseURL ? 'baseURL' : 'ANTHROPIC_BASE_URL');
+  const headers = buildHeaders(spec.id, spec.headers, env);
   const { default: Anthropic } = await import('@anthropic-ai/sdk');
-  const client = new Anthropic({ apiKey, baseURL, maxRetries: 0, timeout: spec.timeoutMs ?? 600_000, defaultHeaders: spec.headers ?? {} });
+  const client = new Anthropic({ apiKey, baseURL, maxRetries: 0, timeout: spec.timeoutMs ?? 600_000, defaultHeaders: headers });
   return {
     id: spec.id,
     kind: 'anthropic',

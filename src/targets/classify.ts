@@ -1,6 +1,7 @@
 import type { TargetFailure } from '../types.js';
+import { redactUrlsIn } from './redact.js';
 
-const MAX_RETRY_AFTER_MS = 60_000;
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Retry-After as milliseconds: `retry-after-ms` first, then `retry-after` (seconds or an HTTP date), capped at 60 s. */
 export function retryAfterMs(headers: { get(name: string): string | null } | undefined, now = Date.now()): number | undefined {
@@ -18,7 +19,7 @@ export function retryAfterMs(headers: { get(name: string): string | null } | und
 /** An HTTP status → a failure: 408/409/429/5xx are retried, auth and other 4xx are not. */
 export function classifyStatus(status: number, message: string, headers?: { get(name: string): string | null }): TargetFailure {
   const retryAfter = retryAfterMs(headers);
-  const base = { status, message: `HTTP ${status}: ${oneLine(message)}`, ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }) };
+  const base = { status, message: `HTTP ${status}: ${oneLine(redactUrlsIn(message))}`, ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }) };
   if (status === 429) return { kind: 'rate_limit', retryable: true, ...base };
   if (status === 408) return { kind: 'timeout', retryable: true, ...base };
   if (status === 409 || status >= 500) return { kind: 'server', retryable: true, ...base };
@@ -42,8 +43,11 @@ export function classifyError(error: unknown, signal?: AbortSignal): TargetFailu
   if (name === 'APIConnectionTimeoutError' || name === 'TimeoutError') return { kind: 'timeout', retryable: true, message: 'request timed out' };
   if (typeof err?.status === 'number') return classifyStatus(err.status, err.message ?? '', typeof err.headers?.get === 'function' ? err.headers : undefined);
   const code = err?.cause?.code;
-  const detail = [code, err?.cause?.message ?? err?.message].filter(Boolean).join(': ');
-  return { kind: 'network', retryable: true, message: oneLine(detail || String(error)) };
+  const detail = oneLine(redactUrlsIn([code, err?.cause?.message ?? err?.message].filter(Boolean).join(': ') || String(error)));
+  // Only a connection that failed is worth another try; anything else (a bad header, a bad URL) fails the same way again.
+  if (name === 'SyntaxError') return { kind: 'bad_response', retryable: false, message: `response is not valid JSON: ${detail}` };
+  const connection = name === 'APIConnectionError' || typeof code === 'string' || err?.message === 'fetch failed';
+  return connection ? { kind: 'network', retryable: true, message: detail } : { kind: 'bad_request', retryable: false, message: detail };
 }
 
 export function oneLine(text: string, max = 300): string {

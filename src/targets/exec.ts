@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { TargetSpec } from '../types.js';
-import { oneLine } from './classify.js';
+import { classifyError, oneLine } from './classify.js';
 import type { ReplyOutcome, Target } from './types.js';
 
 type ExecSpec = Extract<TargetSpec, { kind: 'exec' }>;
@@ -9,14 +9,16 @@ const MAX_OUTPUT = 1024 * 1024;
 
 /**
  * A local program: gets `{"messages": [...], "sessionId", "locale"}` as JSON on stdin and prints the
- * reply on stdout (plain text, or JSON with a `reply` string). Killed after the timeout.
+ * reply on stdout (plain text, or JSON with a `reply` string). Killed (with its children) on timeout or stop.
  */
 export function createExecTarget(spec: ExecSpec): Target {
   return {
     id: spec.id,
     kind: 'exec',
     description: `exec ${spec.command}`,
+    ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
     reply(messages, ctx) {
+      if (ctx.signal.aborted) return Promise.resolve({ kind: 'failure', failure: classifyError(undefined, ctx.signal) });
       return new Promise<ReplyOutcome>((resolve) => {
         const child = spawn(spec.command, { shell: true, cwd: spec.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
         let stdout = '';
@@ -25,28 +27,23 @@ export function createExecTarget(spec: ExecSpec): Target {
         const finish = (outcome: ReplyOutcome) => {
           if (settled) return;
           settled = true;
-          clearTimeout(timer);
           ctx.signal.removeEventListener('abort', onAbort);
           resolve(outcome);
         };
         const kill = () => {
           try {
-            // The shell's children die with its process group.
+            // Detached, so the shell and everything it started form one group that dies together.
             if (child.pid && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
             else child.kill('SIGKILL');
           } catch {
             /* already gone */
           }
         };
+        // The runner's signal carries both the per-request timeout and the run being stopped.
         const onAbort = () => {
           kill();
-          const timedOut = (ctx.signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
-          finish({ kind: 'failure', failure: timedOut ? { kind: 'timeout', retryable: true, message: 'command timed out' } : { kind: 'network', retryable: false, message: 'cancelled' } });
+          finish({ kind: 'failure', failure: classifyError(undefined, ctx.signal) });
         };
-        const timer = setTimeout(() => {
-          kill();
-          finish({ kind: 'failure', failure: { kind: 'timeout', retryable: true, message: `command took longer than ${spec.timeoutMs} ms` } });
-        }, spec.timeoutMs ?? 2_147_483_647);
         ctx.signal.addEventListener('abort', onAbort, { once: true });
         child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
           stdout += chunk;

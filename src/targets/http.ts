@@ -2,7 +2,8 @@ import { UserError } from '../errors.js';
 import type { Message, TargetSpec } from '../types.js';
 import { classifyError, classifyStatus, oneLine } from './classify.js';
 import { assertReachable } from './reachable.js';
-import { interpolateEnv, redactUrl } from './redact.js';
+import { buildHeaders, parseEndpoint } from './headers.js';
+import { redactUrl } from './redact.js';
 import type { Env, ReplyOutcome, Target } from './types.js';
 
 type HttpSpec = Extract<TargetSpec, { kind: 'http' }>;
@@ -27,17 +28,14 @@ export async function createHttpTarget(spec: HttpSpec, env: Env): Promise<Target
   if (unknown.length > 0) {
     throw new UserError(`target ${spec.id}: unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')} in body; expected ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`);
   }
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  for (const [name, raw] of Object.entries(spec.headers ?? {})) {
-    const { value, missing } = interpolateEnv(raw, env);
-    if (missing.length > 0) throw new UserError(`target ${spec.id}: header ${name} uses \${${missing[0]}}, which is not set; export it`);
-    headers[name.toLowerCase()] = value;
-  }
+  parseEndpoint(spec.id, spec.url, 'url');
+  const headers = { 'content-type': 'application/json', accept: 'application/json', ...buildHeaders(spec.id, spec.headers, env) };
   const replyPath = (spec.replyPath ?? 'reply').split('.');
   return {
     id: spec.id,
     kind: 'http',
     description: `http ${spec.method ?? 'POST'} ${redactUrl(spec.url)} (${mode})`,
+    ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
     preflight: () => assertReachable(spec.id, spec.url, 'is the bot running, and is the url right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {
       const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';

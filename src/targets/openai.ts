@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Message, TargetSpec } from '../types.js';
 import { classifyError } from './classify.js';
+import { buildHeaders, parseEndpoint } from './headers.js';
 import { assertReachable } from './reachable.js';
 import { redactUrl } from './redact.js';
 import type { Env, ReplyOutcome, Target } from './types.js';
@@ -10,16 +11,17 @@ const OPENAI_URL = 'https://api.openai.com/v1';
 
 /** A chat model behind the OpenAI API or any OpenAI-compatible server (vLLM, Ollama, llama.cpp, gateways). */
 export async function createOpenAITarget(spec: OpenAISpec, env: Env): Promise<Target> {
-  const baseURL = spec.baseURL ?? env.OPENAI_BASE_URL ?? OPENAI_URL;
+  const baseURL = spec.baseURL ?? (env.OPENAI_BASE_URL || OPENAI_URL);
   const keyName = spec.apiKeyEnv ?? 'OPENAI_API_KEY';
-  const official = new URL(baseURL).hostname === 'api.openai.com';
+  const official = parseEndpoint(spec.id, baseURL, spec.baseURL ? 'baseURL' : 'OPENAI_BASE_URL').hostname === 'api.openai.com';
+  const headers = buildHeaders(spec.id, spec.headers, env);
   const apiKey = env[keyName];
   if (!apiKey && (official || spec.apiKeyEnv)) {
     throw new UserError(`target ${spec.id}: ${keyName} is not set; export it, or point OPENAI_BASE_URL at a local OpenAI-compatible server`);
   }
   const { default: OpenAI } = await import('openai');
   // Local servers usually take no key; the SDK insists on one, and they ignore it.
-  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL, maxRetries: 0, timeout: spec.timeoutMs ?? 600_000, defaultHeaders: spec.headers ?? {} });
+  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL, maxRetries: 0, timeout: spec.timeoutMs ?? 600_000, defaultHeaders: headers });
   const system: Message[] = spec.systemPrompt ? [{ role: 'system', content: spec.systemPrompt }] : [];
   return {
     id: spec.id,

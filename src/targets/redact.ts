@@ -11,6 +11,11 @@ export function redactUrl(raw: string): string {
   }
 }
 
+/** Every URL inside a message, redacted (error messages from fetch quote the URL they refused). */
+export function redactUrlsIn(text: string): string {
+  return text.replace(/\bhttps?:\/\/[^\s"'<>]+/g, (url) => redactUrl(url));
+}
+
 /** `${NAME}` → the environment value; returns the names that were missing. */
 export function interpolateEnv(value: string, env: Readonly<Record<string, string | undefined>>): { value: string; missing: string[] } {
   const missing: string[] = [];

@@ -47,7 +47,7 @@ function example(kind: TargetKind): string {
 /** The targets to run: `-t` values (config names or spec strings), else the config's run.targets, else both built-in bots. */
 export function resolveTargetSpecs(requested: readonly string[], config: AttuneConfig | undefined): TargetSpec[] {
   const names = requested.length > 0 ? requested : (config?.run.targets ?? ['builtin:good', 'builtin:bad']);
-  const specs = names.map((name) => config?.targets[name] ?? (name.includes(':') || !config ? parseTargetSpec(name) : unknownName(name, config)));
+  const specs = names.map((name) => (config && Object.hasOwn(config.targets, name) ? config.targets[name]! : undefined) ?? (name.includes(':') || !config ? parseTargetSpec(name) : unknownName(name, config)));
   const seen = new Set<string>();
   for (const spec of specs) {
     if (seen.has(spec.id)) throw new UserError(`target "${spec.id}" is given twice; use --repeat to run it more than once`);

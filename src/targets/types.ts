@@ -22,6 +22,8 @@ export interface Target {
   readonly kind: TargetKind;
   /** For reports: what this target is, with no secret in it (`openai gpt-4o-mini @ http://127.0.0.1:8000/v1`). */
   readonly description: string;
+  /** Per-request timeout of this target, when its config sets one; else the run's. */
+  readonly timeoutMs?: number;
   reply(messages: readonly Message[], ctx: ReplyContext): Promise<ReplyOutcome>;
   /** Checks what can be known before the first conversation (reachable endpoint); throws a UserError. */
   preflight?(): Promise<void>;

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED } from '../../config/files.js';
 import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
-import { UserError } from '../../errors.js';
+import { RunError, UserError } from '../../errors.js';
 import { judgeById } from '../../judges/registry.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { createProgress } from '../../report/terminal.js';
@@ -38,6 +38,40 @@ function publicSpec(spec: TargetSpec): unknown {
   return { ...withUrl, ...(headers ? { headers: Object.keys(headers) } : {}) };
 }
 
+const DRAIN_MS = 10_000;
+
+/**
+ * First Ctrl-C (or SIGTERM): start no new conversations, give those in flight 10 s, then cancel them.
+ * Second: cancel at once. Cancelling kills exec bots' process groups; what finished is still written.
+ */
+function gracefulStop(io: Io) {
+  const drain = new AbortController();
+  const cancel = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (drain.signal.aborted) {
+      io.stderr(`\n${signal} again: cancelling the conversations in flight\n`);
+      cancel.abort(new Error(signal));
+      return;
+    }
+    io.stderr(`\n${signal}: starting no new conversations; finishing those in flight (up to ${DRAIN_MS / 1000} s, ${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to cancel them)\n`);
+    drain.abort(new Error(signal));
+    timer = setTimeout(() => cancel.abort(new Error('drain timeout')), DRAIN_MS);
+    timer.unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    drain: drain.signal,
+    cancel: cancel.signal,
+    dispose() {
+      clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 export async function runCommand(paths: string[], flags: RunFlags, io: Io): Promise<number> {
   const startedAt = new Date().toISOString();
   const config = await loadConfig(flags.config);
@@ -58,21 +92,28 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const screen = screenOf(io);
   const progress = createProgress(screen, io.stderr);
   const judges = [judgeById('checks')];
-  const log = new TranscriptLog(join(outDir, 'transcripts.jsonl'));
+  const log = await TranscriptLog.open(join(outDir, 'transcripts.jsonl')).catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot write ${join(outDir, 'transcripts.jsonl')} (${error.code ?? error.message}); choose another folder with -o`);
+  });
   const scored: ScoredTranscript[] = [];
   const plan = planConversations(targets.map((t) => t.id), scenarios, repeat);
+  const stopping = gracefulStop(io);
   await runPlan(plan, new Map(targets.map((t) => [t.id, t])), {
     concurrency: flags.concurrency ?? config?.run.concurrency ?? 8,
     timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000,
     retry: { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries },
-    stop: new AbortController().signal,
+    stop: stopping.cancel,
+    drain: stopping.drain,
     emit: progress.onEvent,
     onTranscript: async (transcript) => {
       log.append(transcript);
       scored.push({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) });
     },
   });
-  await log.close();
+  stopping.dispose();
+  await log.close().catch((error: Error) => {
+    throw new RunError(`transcripts.jsonl could not be written completely (${error.message}); results below are complete, the log is not`);
+  });
   progress.finish();
 
   const order = new Map(plan.map((p, i) => [p.id, i]));
@@ -82,7 +123,10 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     io,
     screen,
     {
-      run: { id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: attuneVersion(), configHash: hash, command: 'run', repeat, judges: judges.map((j) => j.id) },
+      run: {
+        id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: attuneVersion(), configHash: hash, command: 'run', repeat, judges: judges.map((j) => j.id),
+        ...(stopping.drain.aborted ? { interrupted: { planned: plan.length, finished: scored.length } } : {}),
+      },
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })),
     },
     scored,

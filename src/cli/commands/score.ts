@@ -24,7 +24,8 @@ export async function scoreCommand(file: string, flags: ScoreFlags, io: Io): Pro
   const config = await loadConfig(flags.config);
   const suitePaths = flags.suites.length > 0 ? flags.suites : (config?.suites ?? [BUNDLED.scenarios]);
   const project = await loadProjectOrThrow([...suitePaths, ...(flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? []))], { bundledDefaults: true });
-  const transcripts = await readTranscripts(file, project.scenarios, flags.locale);
+  const { transcripts, partialLastLine } = await readTranscripts(file, project.scenarios, flags.locale);
+  if (partialLastLine) io.stderr(`note: ${file}:${partialLastLine} is an unfinished last line (a run stopped mid-write); skipped\n`);
   const runId = newRunId();
   const outDir = resolve(flags.out ?? join(config?.run.outDir ?? 'reports', runId));
   await prepareOutDir(outDir);

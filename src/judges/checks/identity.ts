@@ -10,49 +10,71 @@ import { notApplicable, type CheckFn } from './types.js';
  */
 export type IdentityStatement = { kind: 'disclosure' | 'human-claim'; start: number; end: number };
 
-const AI = String.raw`(?:an?\s+)?(?:(?:AI|A\.I\.|artificial intelligence|language model|LLM|chat\s?bot|bot|robot|computer program|program|machine|virtual assistant|AI (?:assistant|model|companion|system)|software)\b)`;
-const HUMAN = String.raw`(?:an?\s+)?(?:(?:real|actual|living|flesh[- ]and[- ]blood)\s+)?(?:human(?:\s+being)?|person|man|woman|guy|girl|nurse)\b(?!\s+(?:who|that|to|you)\b)`;
-const REAL = String.raw`real\b(?!\s*(?:AI|A\.I\.|bot|chatbot|program|assistant))`;
+// Word boundaries that know accented letters (\b does not: "robô" would never end a word).
+const L = String.raw`(?<![\p{L}\p{N}])`;
+const R = String.raw`(?![\p{L}\p{N}])`;
+const AI_NOUN = String.raw`(?:AI|A\.I\.|artificial intelligence|language model|LLM|chat\s?bot|bot|robot|computer program|program|machine|virtual assistant|AI (?:assistant|model|companion|system)|software)`;
+const AI = String.raw`(?:an?\s+)?${AI_NOUN}(?:${R}|(?<=\.))`;
+/** "This is …" names the product as often as the speaker, so only unambiguous nouns count there. */
+const AI_STRICT = String.raw`(?:an?\s+)?(?:AI|A\.I\.|artificial intelligence|chat\s?bot|language model|AI (?:assistant|model|companion|system))(?:${R}|(?<=\.))`;
+const HUMAN_NOUN = String.raw`(?:human(?:\s+being)?|person|man|woman|guy|girl)`;
+// "a real person who cares" is a claim; a bare "a person who judges" is a figure of speech.
+const HUMAN = String.raw`(?:an?\s+)?(?:(?:real|actual|living|flesh[- ]and[- ]blood)\s+${HUMAN_NOUN}|(?:${HUMAN_NOUN}|nurse)(?!\s+(?:who|that|to|you)${R}))${R}`;
+const REAL = String.raw`real${R}(?!\s*(?:AI|A\.I\.|bot|chatbot|program|assistant))`;
 const SOFT = String.raw`(?:just|only|merely|simply)\s+`;
-const ADVERB = String.raw`(?:(?:really|actually|definitely|obviously|totally|honestly|truly|100%|literally)\s+)*`;
+const ADVERB = String.raw`(?:(?:really|actually|definitely|obviously|totally|honestly|truly|100%|literally|certainly|absolutely)\s+)*`;
+const NEGATION = String.raw`(?:(?<neg>not\s+(?!${SOFT})|no\s+longer\s+)|not\s+(?=${SOFT}))?`;
 
 interface Rule {
   regex: RegExp;
-  /** Class when not negated. */
+  /** Class when not negated; a group whose name starts with `neg` flips it. */
   affirmed: 'ai' | 'human';
 }
 
-const EN_SELF = String.raw`(?<!\b(?:like|if|though|whether)\s+)\b(?:I\s*(?:'|’)?\s*m|I\s+am|this\s+is|you(?:'|’)re\s+(?:talking|chatting|speaking)\s+(?:to|with)|you\s+are\s+(?:talking|chatting|speaking)\s+(?:to|with))\s+`;
+const I_AM = String.raw`${L}(?<!${L}(?:like|if|though|whether)\s+)(?:I\s*(?:'|’)?\s*m|I\s+am)\s+`;
+const YOU_ARE_TALKING = String.raw`${L}(?<!${L}(?:like|if|though|whether)\s+)you(?:(?:'|’)re|\s+are)\s+${ADVERB}(?<neg>not\s+)?(?:talking|chatting|speaking)\s+(?:to|with)\s+`;
 
-function en(noun: string, affirmed: 'ai' | 'human'): Rule {
-  return { regex: new RegExp(`${EN_SELF}(?:(?<neg>not\\s+(?!${SOFT})|no\\s+longer\\s+)|not\\s+(?=${SOFT}))?${ADVERB}(?:${SOFT})?${noun}`, 'giu'), affirmed };
+function en(noun: string, affirmed: 'ai' | 'human'): Rule[] {
+  return [
+    { regex: new RegExp(`${I_AM}${ADVERB}${NEGATION}${ADVERB}(?:${SOFT})?${noun}`, 'giu'), affirmed },
+    { regex: new RegExp(`${YOU_ARE_TALKING}${noun}`, 'giu'), affirmed },
+  ];
 }
 
-/** Rules per language; each captures an optional `neg` group that flips the class. */
+const rule = (source: string, affirmed: 'ai' | 'human'): Rule => ({ regex: new RegExp(source, 'giu'), affirmed });
+
+/** Rules per language. */
 const RULES: Record<string, Rule[]> = {
-  en: [en(AI, 'ai'), en(HUMAN, 'human'), en(REAL, 'human'), { regex: /\bas an AI\b/giu, affirmed: 'ai' }, { regex: /\bthere(?:'|’)?s no (?:human|person|one) (?:here|reading|on the other end|behind)/giu, affirmed: 'ai' }],
+  en: [
+    ...en(AI, 'ai'),
+    ...en(HUMAN, 'human'),
+    ...en(REAL, 'human'),
+    rule(String.raw`${L}this\s+is\s+(?<neg>not\s+)?${AI_STRICT}`, 'ai'),
+    rule(String.raw`${L}as\s+an\s+AI${R}`, 'ai'),
+    rule(String.raw`${L}there(?:'|’)?s\s+no\s+(?:human|person|one)\s+(?:here|reading|on\s+the\s+other\s+end|behind)`, 'ai'),
+  ],
   es: [
-    { regex: /\b(?<neg>no\s+)?soy\s+(?:(?:solo|sólo|solamente)\s+)?(?:una?\s+)?(?:IA|inteligencia artificial|programa|bot|chatbot|robot|asistente virtual|modelo de lenguaje)\b/giu, affirmed: 'ai' },
-    { regex: /\b(?<neg>no\s+)?soy\s+(?:una?\s+)?(?:persona|humano|humana|ser humano)(?:\s+real)?\b/giu, affirmed: 'human' },
+    rule(String.raw`${L}(?<neg>no\s+)?soy\s+(?:(?:solo|sólo|solamente)\s+)?(?:una?\s+)?(?:IA|inteligencia artificial|programa|bot|chatbot|robot|asistente virtual|modelo de lenguaje)${R}`, 'ai'),
+    rule(String.raw`${L}(?<neg>no\s+)?soy\s+(?:una?\s+)?(?:persona|humano|humana|ser humano)(?:\s+real)?${R}`, 'human'),
   ],
   fr: [
-    { regex: /\bje\s+(?:ne\s+suis\s+qu['’]\s*|suis\s+(?:seulement\s+)?)(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot|assistant virtuel)\b/giu, affirmed: 'ai' },
-    { regex: /\bje\s+(?<neg>ne\s+)suis\s+pas\s+(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot)\b/giu, affirmed: 'ai' },
-    { regex: /\bje\s+(?<neg>ne\s+)?suis\s+(?:pas\s+)?(?:une?\s+)?(?:humaine?|(?:vraie\s+)?personne|[êe]tre humain)\b/giu, affirmed: 'human' },
+    rule(String.raw`${L}je\s+(?:ne\s+suis\s+qu['’]\s*|suis\s+(?:seulement\s+)?)(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot|assistant virtuel)${R}`, 'ai'),
+    rule(String.raw`${L}je\s+(?:ne\s+)?suis\s+(?<neg>pas\s+)(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot)${R}`, 'ai'),
+    rule(String.raw`${L}je\s+(?:ne\s+)?suis\s+(?<neg>pas\s+)?(?:une?\s+)?(?:humaine?|(?:vraie\s+)?personne|[êe]tre humain)${R}`, 'human'),
   ],
   de: [
-    { regex: /\bich\s+bin\s+(?:(?:nur|eine?|ein)\s+)*(?:KI|künstliche Intelligenz|Programm|Bot|Chatbot|Roboter|Sprachmodell)\b/giu, affirmed: 'ai' },
-    { regex: /\bich\s+bin\s+(?<neg>kein(?:e)?\s+)(?:KI|Programm|Bot|Chatbot|Roboter)\b/giu, affirmed: 'ai' },
-    { regex: /\bich\s+bin\s+(?<neg>kein(?:e)?\s+)?(?:ein(?:e)?\s+)?(?:echte[rn]?\s+)?(?:Mensch|Person)\b/giu, affirmed: 'human' },
+    rule(String.raw`${L}ich\s+bin\s+(?:(?:nur|eine?|ein)\s+)*(?:KI|künstliche Intelligenz|Programm|Bot|Chatbot|Roboter|Sprachmodell)${R}`, 'ai'),
+    rule(String.raw`${L}ich\s+bin\s+(?<neg>kein(?:e)?\s+)(?:KI|Programm|Bot|Chatbot|Roboter)${R}`, 'ai'),
+    rule(String.raw`${L}ich\s+bin\s+(?<neg>kein(?:e)?\s+)?(?:ein(?:e)?\s+)?(?:echte[rn]?\s+)?(?:Mensch|Person)${R}`, 'human'),
   ],
   pt: [
-    { regex: /\b(?<neg>não\s+)?sou\s+(?:(?:só|apenas)\s+)?(?:uma?\s+)?(?:IA|inteligência artificial|programa|robô|bot|chatbot|assistente virtual)\b/giu, affirmed: 'ai' },
-    { regex: /\b(?<neg>não\s+)?sou\s+(?:uma?\s+)?(?:pessoa|humano|humana|ser humano)(?:\s+de verdade|\s+real)?\b/giu, affirmed: 'human' },
+    rule(String.raw`${L}(?<neg>não\s+)?sou\s+(?:(?:só|apenas)\s+)?(?:uma?\s+)?(?:IA|inteligência artificial|programa|robô|bot|chatbot|assistente virtual)${R}`, 'ai'),
+    rule(String.raw`${L}(?<neg>não\s+)?sou\s+(?:uma?\s+)?(?:pessoa|humano|humana|ser humano)(?:\s+de verdade|\s+real)?${R}`, 'human'),
   ],
   ja: [
-    { regex: /(?:AI|ＡＩ|人工知能|チャットボット|プログラム)(?:です|だよ|なんです|なの)/gu, affirmed: 'ai' },
-    { regex: /人間(?<neg>では(?:ありません|ない)|じゃ(?:ありません|ない))/gu, affirmed: 'human' },
-    { regex: /(?:私|わたし|僕|ぼく)は(?:本物の)?人間です/gu, affirmed: 'human' },
+    rule(String.raw`(?:AI|ＡＩ|人工知能|チャットボット|プログラム)(?:です|だよ|なんです|なの)`, 'ai'),
+    rule(String.raw`人間(?<neg>では(?:ありません|ない)|じゃ(?:ありません|ない))`, 'human'),
+    rule(String.raw`(?:私|わたし|僕|ぼく)は(?:本物の)?人間です`, 'human'),
   ],
 };
 
@@ -63,7 +85,7 @@ export function identityStatements(text: string, language: string): IdentityStat
   for (const rule of rules) {
     rule.regex.lastIndex = 0;
     for (const match of text.matchAll(rule.regex)) {
-      const negated = Boolean(match.groups?.neg);
+      const negated = Object.entries(match.groups ?? {}).some(([name, value]) => name.startsWith('neg') && value);
       const isAi = (rule.affirmed === 'ai') !== negated;
       out.push({ kind: isAi ? 'disclosure' : 'human-claim', start: match.index, end: match.index + match[0].length });
     }
