@@ -1,10 +1,11 @@
 import { RunError } from '../errors.js';
 import type { RunResult } from '../types.js';
 import { jsonWriter } from './json.js';
+import { junitWriter } from './junit.js';
 import { markdownWriter } from './markdown.js';
 import type { ReportWriter } from './types.js';
 
-const WRITERS = { json: jsonWriter, md: markdownWriter } satisfies Record<ReportWriter['format'], ReportWriter>;
+const WRITERS = { json: jsonWriter, md: markdownWriter, junit: junitWriter } satisfies Record<ReportWriter['format'], ReportWriter>;
 
 /**
  * Writes results.json first, then every other format. A writer that throws is recorded and named;
