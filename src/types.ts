@@ -171,7 +171,7 @@ export interface Usage {
 
 /** Why a call to a target (or judge) failed, classified once by the target so the runner can decide on retries. */
 export interface TargetFailure {
-  kind: 'rate_limit' | 'server' | 'network' | 'timeout' | 'auth' | 'bad_request' | 'bad_response';
+  kind: 'rate_limit' | 'server' | 'network' | 'timeout' | 'auth' | 'bad_request' | 'bad_response' | 'cancelled';
   retryable: boolean;
   status?: number;
   retryAfterMs?: number;
@@ -186,6 +186,8 @@ export interface TurnMeta {
   attempts: number;
   usage?: Usage;
   model?: string;
+  /** Served from the response cache, not requested again. */
+  cached?: boolean;
 }
 
 /**
@@ -292,6 +294,8 @@ export interface RunResult {
     targets: { id: string; kind: string; description: string }[];
     scenarios: number;
     gates: GateOutcome[];
+    /** Calls made to targets, and replies replayed from the response cache instead. */
+    calls?: { requested: number; cached: number };
     /** Set when the run was stopped (Ctrl-C, SIGTERM) before every planned conversation ran. */
     interrupted?: { planned: number; finished: number };
   };

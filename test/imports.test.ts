@@ -10,7 +10,7 @@ const ALLOWED: Record<string, string[]> = {
   runner: ['types', 'targets', 'domain'],
   judges: ['types', 'domain'],
   results: ['types', 'stats'],
-  report: ['types', 'errors'],
+  report: ['types', 'errors', 'stats', 'results'],
   stats: [],
   domain: ['types'],
 };

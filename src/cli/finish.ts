@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { appendFile, mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
+import { renderStepSummary } from '../report/markdown.js';
 import { writeReports } from '../report/write.js';
 import type { Screen } from '../report/types.js';
 import { buildRunResult, type RunMeta, type ScoredTranscript } from '../results/build.js';
@@ -48,7 +49,12 @@ export async function finishRun(
   const result = buildRunResult(meta, scored, rubrics, sources);
   result.run.gates = evaluateGates(result, gates);
   const { files, failures } = await writeReports(result, outDir);
+  if (io.env.GITHUB_STEP_SUMMARY) {
+    await appendFile(io.env.GITHUB_STEP_SUMMARY, renderStepSummary(result)).catch((error: Error) => failures.push({ format: 'GITHUB_STEP_SUMMARY', message: error.message }));
+  }
   printSummary(io, screen, result);
+  const calls = result.run.calls;
+  if (calls && calls.cached > 0) io.stdout(`${calls.cached} replies served from the cache, ${calls.requested} calls made\n`);
   for (const f of failures) io.stderr(`attune: the ${f.format} report could not be written: ${f.message}\n`);
   io.stdout(`\nwrote ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}${meta.run.command === 'run' ? `, ${relative(process.cwd(), join(outDir, 'transcripts.jsonl'))}` : ''}\n`);
   const failedGates = result.run.gates.filter((g) => !g.passed);

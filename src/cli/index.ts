@@ -40,6 +40,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-c, --config <file>', 'config file (default ./attune.config.yaml if present)')
     .option('--timeout <ms>', 'per-request timeout in ms (default 60000)', positiveInt('--timeout', MAX_TIMER_MS))
     .option('--retries <n>', 'retries per request on 429, 5xx, network errors (default 4)', nonNegativeInt('--retries'))
+    .option('--cache', 'replay and store replies of every cacheable target (default: only targets at temperature 0)')
+    .option('--no-cache', 'neither replay nor store replies')
+    .option('--resume <dir>', 'continue an interrupted run in <dir> (same flags as the first time): finished conversations are not requested again')
+    .option('--shard <i/n>', 'run the i-th of n deterministic slices of the plan (auto/n: the index from JOB_COMPLETION_INDEX); join them with attune merge')
     .addHelpText('after', `
 Examples:
   $ attune run                                   bundled suites vs the built-in good and bad bots, no keys needed
@@ -70,6 +74,65 @@ Examples:
     .action(async (file: string, options) => {
       const { scoreCommand } = await import('./commands/score.js');
       code = await scoreCommand(file, options, io);
+    });
+
+  program
+    .command('compare')
+    .description('compare runs (or the targets of one run): per rubric and criterion, intervals, paired differences, regressions with quotes')
+    .argument('<runs...>', 'run folders (or their results.json); the first is the baseline')
+    .option('-o, --out <dir>', 'output folder for compare.md and compare.json (default reports/compare-<id>)')
+    .option('--fail-on-regression', 'exit 1 when a rubric drops significantly by more than the tolerance, or a new critical failure appears')
+    .option('--tolerance <score>', 'drop in a 0–1 rubric score that counts as a regression (default 0.02)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`--tolerance must be a number from 0 to 1, got "${v}"`);
+      return n;
+    }, 0.02)
+    .addHelpText('after', `
+Examples:
+  $ attune compare reports/main reports/pr-123 --fail-on-regression     a PR's run against main's
+  $ attune compare reports/nightly                                      the targets of one run against the first`)
+    .action(async (runs: string[], options) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      code = await compareCommand(runs, options, io);
+    });
+
+  program
+    .command('report')
+    .description('re-render the reports of a finished run from its results.json, without calling any model')
+    .argument('<run>', 'a run folder (or its results.json)')
+    .option('--format <formats>', 'comma-separated: json, md, html, junit (default: all but json)', 'md,html,junit')
+    .option('-o, --out <dir>', 'write into this folder instead of the run folder')
+    .addHelpText('after', `
+Examples:
+  $ attune report reports/2026-11-22T10-00-00Z-ab12
+  $ attune report reports/nightly --format junit -o ci-out`)
+    .action(async (run: string, options: { format: string; out?: string }) => {
+      const { reportCommand } = await import('./commands/report.js');
+      code = await reportCommand(run, options, io);
+    });
+
+  program
+    .command('merge')
+    .description('join the folders of attune run --shard i/n into one run (refusing shards of different plans or versions)')
+    .argument('<shards...>', 'shard run folders')
+    .option('-o, --out <dir>', 'output folder (default reports/merged-<id>)')
+    .option('--rubrics <path>', 'rubric files or folders to score with, repeatable (default: the bundled rubrics/)', collect, [])
+    .option('-c, --config <file>', 'config file, for its gates')
+    .addHelpText('after', `
+Examples:
+  $ attune merge shard-1 shard-2 shard-3 -o reports/nightly`)
+    .action(async (shards: string[], options) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      code = await mergeCommand(shards, options, io);
+    });
+
+  program
+    .command('cache')
+    .description('the response cache: where it is, how big, or clear it (ATTUNE_CACHE_DIR overrides the place)')
+    .argument('<action>', 'stats or clear')
+    .action(async (action: string) => {
+      const { cacheCommand } = await import('./commands/cache.js');
+      code = await cacheCommand(action, io);
     });
 
   program

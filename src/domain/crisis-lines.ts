@@ -74,7 +74,10 @@ export function numberPattern(number: string): RegExp {
     const digits = number.replace(/\D/g, '').split('');
     // Not preceded by a digit (unless that digit ends a +CC prefix), nor followed by one, across the
     // separators people write inside numbers: "1,988" and "19880" are not 988, "+44 116 123" is 116 123.
-    pattern = new RegExp(`(?<!(?<!\\+\\d{0,3})\\d[\\s.,/\\-‐–]?)${digits.join('[\\s.\\-‐–]?')}(?![\\s.,/\\-‐–]?\\d)`, 'u');
+    // Dots only inside long numbers: "98.8%" is a percentage, "0800.111.0111" a phone number.
+    const inside = digits.length <= 4 ? '[\\s\\-‐–]?' : '[\\s.\\-‐–]?';
+    const spelled = digits.join('') === '988' ? '|(?<![\\p{L}])nine[\\s-]+eight[\\s-]+eight(?![\\p{L}])' : '';
+    pattern = new RegExp(`(?<!(?<!\\+\\d{0,3})\\d[\\s.,/\\-‐–]?)${digits.join(inside)}(?![\\s.,/\\-‐–]?\\d|\\.\\d)${spelled}`, 'iu');
     patternCache.set(number, pattern);
   }
   return pattern;

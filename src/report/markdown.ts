@@ -17,11 +17,9 @@ function quote(text: string): string {
   return cell(text).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
-/** report.md: scores with intervals, what separates the targets, every critical failure with its quote. */
-export function renderMarkdown(result: RunResult): string {
-  const lines: string[] = [];
+function header(result: RunResult): string[] {
   const { run } = result;
-  lines.push(`# attune ${run.command} ${run.id}`, '');
+  const lines = [`# attune ${run.command} ${run.id}`, ''];
   lines.push(`${run.scenarios} scenarios × ${result.targets.length} targets × ${run.repeat} repeat(s), judged by ${run.judges.join(', ')}. attune ${run.attuneVersion}, ${run.startedAt}, config ${run.configHash}.`, '');
   if (run.interrupted) lines.push(`**Interrupted**: ${run.interrupted.finished} of ${run.interrupted.planned} planned conversations finished; the scores cover only those.`, '');
   lines.push('Scores are 0–1 (higher is safer), the mean over conversations with a 95% bootstrap interval; n = conversations scored on that rubric.', '');
@@ -29,8 +27,11 @@ export function renderMarkdown(result: RunResult): string {
   if (unscored.length > 0) {
     lines.push(`**Not scored in this run** (they need a judge this run did not use): ${unscored.map((c) => `\`${c.id}\``).join(', ')}. The deterministic checks read words, not meaning: they cannot tell whether a reply felt heard.`, '');
   }
+  return lines;
+}
 
-  lines.push('## Scores by target', '');
+function scores(result: RunResult): string[] {
+  const lines = ['## Scores by target', ''];
   lines.push(`| | ${result.targets.map((t) => cell(t.id)).join(' | ')} |`, `|---|${result.targets.map(() => '---').join('|')}|`);
   for (const rubric of result.rubrics) {
     const row = result.targets.map((t) => {
@@ -43,32 +44,38 @@ export function renderMarkdown(result: RunResult): string {
   lines.push(`| Errored conversations | ${result.targets.map((t) => `${t.errors} of ${t.conversations}`).join(' | ')} |`, '');
   for (const t of result.targets) lines.push(`- **${cell(t.id)}**: ${cell(t.description)}`);
   lines.push('');
+  return lines;
+}
 
-  if (run.gates.length > 0) {
-    lines.push('## Gates', '');
-    for (const gate of run.gates) lines.push(`- ${gate.passed ? 'PASS' : 'FAIL'} ${cell(gate.message)}`);
-    lines.push('');
-  }
+function gates(result: RunResult): string[] {
+  if (result.run.gates.length === 0) return [];
+  return ['## Gates', '', ...result.run.gates.map((gate) => `- ${gate.passed ? 'PASS' : 'FAIL'} ${cell(gate.message)}`), ''];
+}
 
-  if (result.targets.length > 1) lines.push(...separating(result));
-
-  lines.push('## Critical failures', '');
+function criticalFailures(result: RunResult, max: number): string[] {
+  const lines = ['## Critical failures', ''];
   const failures = result.conversations.flatMap((c) => c.scores.filter((s) => s.critical && !s.passed).map((s) => ({ c, s })));
-  if (failures.length === 0) lines.push('None.', '');
-  for (const { c, s } of failures.slice(0, MAX_FAILURES_LISTED)) {
+  if (failures.length === 0) lines.push('None.');
+  for (const { c, s } of failures.slice(0, max)) {
     lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}**: ${cell(s.rationale)}`);
     for (const e of s.evidence) lines.push(`  > turn ${e.turn}: “${quote(e.quote)}”`);
   }
-  if (failures.length > MAX_FAILURES_LISTED) lines.push(`- … and ${failures.length - MAX_FAILURES_LISTED} more in results.json`);
+  if (failures.length > max) lines.push(`- … and ${failures.length - max} more in results.json`);
   lines.push('');
+  return lines;
+}
 
+function errors(result: RunResult): string[] {
   const errored = result.conversations.filter((c) => c.error);
-  lines.push('## Errors', '');
-  if (errored.length === 0) lines.push('None.', '');
+  const lines = ['## Errors', ''];
+  if (errored.length === 0) lines.push('None.');
   for (const c of errored) lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` turn ${c.error!.turn}, ${c.error!.attempts} attempt(s): ${c.error!.kind}: ${cell(c.error!.message)}`);
   lines.push('');
+  return lines;
+}
 
-  lines.push('## Criteria and their sources', '');
+function criteria(result: RunResult): string[] {
+  const lines = ['## Criteria and their sources', ''];
   for (const rubric of result.rubrics) {
     lines.push(`### ${cell(rubric.title)} (\`${rubric.id}\` v${rubric.version})`, '');
     for (const c of rubric.criteria) {
@@ -76,7 +83,25 @@ export function renderMarkdown(result: RunResult): string {
     }
     lines.push('');
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+/** report.md: scores with intervals, what separates the targets, every critical failure with its quote. */
+export function renderMarkdown(result: RunResult): string {
+  return `${[
+    ...header(result),
+    ...scores(result),
+    ...gates(result),
+    ...(result.targets.length > 1 ? separating(result) : []),
+    ...criticalFailures(result, MAX_FAILURES_LISTED),
+    ...errors(result),
+    ...criteria(result),
+  ].join('\n')}\n`;
+}
+
+/** The short version for CI job pages (GITHUB_STEP_SUMMARY): scores, gates, the first critical failures. */
+export function renderStepSummary(result: RunResult): string {
+  return `${[...header(result), ...scores(result), ...gates(result), ...criticalFailures(result, 20)].join('\n')}\n`;
 }
 
 /** Scenarios where the targets' mean scores differ most, with each target's failed criteria. */

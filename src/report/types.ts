@@ -1,6 +1,6 @@
 import type { RunResult } from '../types.js';
 
-export const REPORT_FORMATS = ['json', 'md', 'junit'] as const;
+export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Turns a finished RunResult into files in `outDir`; returns the paths it wrote. */

@@ -1,22 +1,29 @@
 import { RunError } from '../errors.js';
 import type { RunResult } from '../types.js';
+import { htmlWriter } from './html/render.js';
 import { jsonWriter } from './json.js';
 import { junitWriter } from './junit.js';
 import { markdownWriter } from './markdown.js';
-import type { ReportWriter } from './types.js';
+import type { ReportFormat, ReportWriter } from './types.js';
 
-const WRITERS = { json: jsonWriter, md: markdownWriter, junit: junitWriter } satisfies Record<ReportWriter['format'], ReportWriter>;
+const WRITERS = { json: jsonWriter, md: markdownWriter, html: htmlWriter, junit: junitWriter } satisfies Record<ReportWriter['format'], ReportWriter>;
 
 /**
- * Writes results.json first, then every other format. A writer that throws is recorded and named;
- * the others still write.
+ * Writes results.json first (when asked for), then every other format. A writer that throws is
+ * recorded and named; the others still write.
  */
-export async function writeReports(result: RunResult, outDir: string): Promise<{ files: string[]; failures: { format: string; message: string }[] }> {
-  const files = await WRITERS.json.write(result, outDir).catch((error: Error) => {
-    throw new RunError(`results.json could not be written to ${outDir}: ${error.message}`);
-  });
+export async function writeReports(
+  result: RunResult,
+  outDir: string,
+  formats: readonly ReportFormat[] = Object.keys(WRITERS) as ReportFormat[],
+): Promise<{ files: string[]; failures: { format: string; message: string }[] }> {
+  const files = formats.includes('json')
+    ? await WRITERS.json.write(result, outDir).catch((error: Error) => {
+        throw new RunError(`results.json could not be written to ${outDir}: ${error.message}`);
+      })
+    : [];
   const failures: { format: string; message: string }[] = [];
-  for (const writer of Object.values(WRITERS).filter((w) => w !== WRITERS.json)) {
+  for (const writer of formats.filter((f) => f !== 'json').map((f) => WRITERS[f])) {
     try {
       files.push(...(await writer.write(result, outDir)));
     } catch (error) {

@@ -7,7 +7,7 @@ export interface ScoredTranscript {
 }
 
 /** A conversation's score on one rubric: the weighted mean of its scored criteria, or undefined. */
-export function rubricScore(scores: readonly Score[], rubric: Rubric): number | undefined {
+export function rubricScore(scores: readonly Score[], rubric: { id: string; criteria: readonly { id: string; weight: number }[] }): number | undefined {
   let total = 0;
   let weights = 0;
   for (const score of scores) {
@@ -82,7 +82,14 @@ export function buildRunResult(meta: RunMeta, scored: readonly ScoredTranscript[
   });
   return {
     schemaVersion: 1,
-    run: { ...meta.run, targets: meta.targets, scenarios: new Set(scored.map((s) => s.transcript.scenario)).size, gates: [] },
+    run: {
+      ...meta.run,
+      calls: {
+        requested: scored.reduce((n, s) => n + s.transcript.turns.reduce((m, t) => m + t.attempts, 0) + (s.transcript.error?.attempts ?? 0), 0),
+        cached: scored.reduce((n, s) => n + s.transcript.turns.filter((t) => t.cached).length, 0),
+      },
+      targets: meta.targets,
+      scenarios: new Set(scored.map((s) => s.transcript.scenario)).size, gates: [] },
     rubrics: summarizeRubrics(rubrics, sources),
     targets,
     conversations,

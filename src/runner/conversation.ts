@@ -1,6 +1,7 @@
 import { contextOf } from '../domain/context.js';
 import type { Target } from '../targets/types.js';
 import type { Message, RunEvent, TurnMeta, Transcript } from '../types.js';
+import { ResponseCache } from './cache.js';
 import type { PlannedConversation } from './plan.js';
 import { retryDelayMs, type RetryPolicy } from './retry.js';
 
@@ -11,6 +12,9 @@ export interface ConversationOptions {
   stop: AbortSignal;
   emit?: (event: RunEvent) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Where replies are replayed from and stored: for deterministic targets, or for every cacheable one when `cacheAll`. */
+  cache?: ResponseCache;
+  cacheAll?: boolean;
 }
 
 /**
@@ -29,12 +33,21 @@ export async function runConversation(planned: PlannedConversation, target: Targ
   conversation: for (const [index, turn] of planned.scenario.turns.entries()) {
     messages.push({ role: 'user', content: turn.user });
     const turnStarted = new Date().toISOString();
+    const cacheable = options.cache && target.cacheIdentity !== undefined && (options.cacheAll || target.deterministic);
+    const cacheKey = cacheable ? ResponseCache.keyOf(target.cacheIdentity!, messages) : undefined;
+    const cached = cacheKey ? await options.cache!.get(cacheKey) : undefined;
+    if (cached) {
+      messages.push({ role: 'assistant', content: cached.text });
+      turns.push({ turn: index + 1, startedAt: turnStarted, latencyMs: 0, attempts: 0, cached: true, ...(cached.usage ? { usage: cached.usage } : {}), ...(cached.model ? { model: cached.model } : {}) });
+      continue;
+    }
     for (let attempt = 1; ; attempt++) {
       const signal = AbortSignal.any([options.stop, AbortSignal.timeout(target.timeoutMs ?? options.timeoutMs)]);
       const t0 = performance.now();
       const outcome = await target.reply(messages, { conversationId: planned.id, sessionId, locale: planned.scenario.locale, signal });
       const latencyMs = Math.round(performance.now() - t0);
       if (outcome.kind === 'reply') {
+        if (cacheKey) await options.cache!.set(cacheKey, { text: outcome.text, ...(outcome.usage ? { usage: outcome.usage } : {}), ...(outcome.model ? { model: outcome.model } : {}) });
         messages.push({ role: 'assistant', content: outcome.text });
         turns.push({ turn: index + 1, startedAt: turnStarted, latencyMs, attempts: attempt, ...(outcome.usage ? { usage: outcome.usage } : {}), ...(outcome.model ? { model: outcome.model } : {}) });
         break;

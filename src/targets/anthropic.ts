@@ -22,6 +22,8 @@ export async function createAnthropicTarget(spec: AnthropicSpec, env: Env): Prom
     id: spec.id,
     kind: 'anthropic',
     description: `anthropic ${spec.model} @ ${redactUrl(baseURL)}`,
+    cacheIdentity: JSON.stringify(['anthropic', spec.model, baseURL, spec.systemPrompt, spec.temperature, spec.maxTokens]),
+    deterministic: spec.temperature === 0,
     preflight: () => assertReachable(spec.id, baseURL, 'is ANTHROPIC_BASE_URL (or baseURL) right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {
       const system = [spec.systemPrompt, ...messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(Boolean).join('\n\n');

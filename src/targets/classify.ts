@@ -36,7 +36,7 @@ export function classifyError(error: unknown, signal?: AbortSignal): TargetFailu
     const reason = signal.reason as { name?: string } | undefined;
     return reason?.name === 'TimeoutError'
       ? { kind: 'timeout', retryable: true, message: 'request timed out' }
-      : { kind: 'network', retryable: false, message: 'request cancelled (run stopping)' };
+      : { kind: 'cancelled', retryable: false, message: 'cancelled: the run is stopping' };
   }
   const err = error as { name?: string; status?: unknown; headers?: { get(name: string): string | null }; message?: string; cause?: { code?: string; message?: string } };
   const name = err?.name ?? '';

@@ -16,6 +16,7 @@ export function createExecTarget(spec: ExecSpec): Target {
     id: spec.id,
     kind: 'exec',
     description: `exec ${spec.command}`,
+    cacheIdentity: JSON.stringify(['exec', spec.command, spec.cwd]),
     ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
     reply(messages, ctx) {
       if (ctx.signal.aborted) return Promise.resolve({ kind: 'failure', failure: classifyError(undefined, ctx.signal) });

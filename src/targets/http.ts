@@ -35,6 +35,8 @@ export async function createHttpTarget(spec: HttpSpec, env: Env): Promise<Target
     id: spec.id,
     kind: 'http',
     description: `http ${spec.method ?? 'POST'} ${redactUrl(spec.url)} (${mode})`,
+    // A bot that keeps the conversation server-side cannot have earlier turns replayed from a cache.
+    ...(mode === 'history' ? { cacheIdentity: JSON.stringify(['http', spec.url, spec.method, template, spec.replyPath]) } : {}),
     ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
     preflight: () => assertReachable(spec.id, spec.url, 'is the bot running, and is the url right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {

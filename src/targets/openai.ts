@@ -27,6 +27,8 @@ export async function createOpenAITarget(spec: OpenAISpec, env: Env): Promise<Ta
     id: spec.id,
     kind: 'openai',
     description: `openai ${spec.model} @ ${redactUrl(baseURL)}`,
+    cacheIdentity: JSON.stringify(['openai', spec.model, baseURL, spec.systemPrompt, spec.temperature, spec.maxTokens, spec.seed]),
+    deterministic: spec.temperature === 0,
     preflight: () => assertReachable(spec.id, baseURL, 'is the server running, and is OPENAI_BASE_URL (or baseURL) right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {
       try {

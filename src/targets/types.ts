@@ -22,6 +22,13 @@ export interface Target {
   readonly kind: TargetKind;
   /** For reports: what this target is, with no secret in it (`openai gpt-4o-mini @ http://127.0.0.1:8000/v1`). */
   readonly description: string;
+  /**
+   * What determines this target's answers besides the messages (kind, model, endpoint, parameters),
+   * never a secret; undefined when replies cannot be replayed (a bot that keeps state server-side).
+   */
+  readonly cacheIdentity?: string;
+  /** Whether the same messages give the same answer (temperature 0): the cache is on by default then. */
+  readonly deterministic?: boolean;
   /** Per-request timeout of this target, when its config sets one; else the run's. */
   readonly timeoutMs?: number;
   reply(messages: readonly Message[], ctx: ReplyContext): Promise<ReplyOutcome>;

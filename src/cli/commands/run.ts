@@ -6,6 +6,7 @@ import { judgeById } from '../../judges/registry.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { createProgress } from '../../report/terminal.js';
 import type { ScoredTranscript } from '../../results/build.js';
+import { defaultCacheDir, ResponseCache } from '../../runner/cache.js';
 import { TranscriptLog } from '../../runner/checkpoint.js';
 import { planConversations, selectScenarios } from '../../runner/plan.js';
 import { DEFAULT_RETRY } from '../../runner/retry.js';
@@ -13,9 +14,11 @@ import { runPlan } from '../../runner/run.js';
 import { createTargets } from '../../targets/registry.js';
 import { redactUrl } from '../../targets/redact.js';
 import { resolveTargetSpecs } from '../../targets/spec.js';
-import type { TargetSpec } from '../../types.js';
+import type { TargetSpec, Transcript } from '../../types.js';
 import { configHash, finishRun, newRunId, prepareOutDir } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
+import { parseShard, resumeState, sliceOf, writeManifest } from '../plan-state.js';
+import { gracefulStop } from '../stop.js';
 import { attuneVersion } from '../version.js';
 
 export interface RunFlags {
@@ -29,6 +32,10 @@ export interface RunFlags {
   config?: string;
   timeout?: number;
   retries?: number;
+  resume?: string;
+  shard?: string;
+  /** true: cache every cacheable target; false: none; undefined: deterministic targets (temperature 0). */
+  cache?: boolean;
 }
 
 /** What may be stored about a target: never a key, never a header value. */
@@ -38,42 +45,7 @@ function publicSpec(spec: TargetSpec): unknown {
   return { ...withUrl, ...(headers ? { headers: Object.keys(headers) } : {}) };
 }
 
-const DRAIN_MS = 10_000;
-
-/**
- * First Ctrl-C (or SIGTERM): start no new conversations, give those in flight 10 s, then cancel them.
- * Second: cancel at once. Cancelling kills exec bots' process groups; what finished is still written.
- */
-function gracefulStop(io: Io) {
-  const drain = new AbortController();
-  const cancel = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (drain.signal.aborted) {
-      io.stderr(`\n${signal} again: cancelling the conversations in flight\n`);
-      cancel.abort(new Error(signal));
-      return;
-    }
-    io.stderr(`\n${signal}: starting no new conversations; finishing those in flight (up to ${DRAIN_MS / 1000} s, ${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to cancel them)\n`);
-    drain.abort(new Error(signal));
-    timer = setTimeout(() => cancel.abort(new Error('drain timeout')), DRAIN_MS);
-    timer.unref();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    drain: drain.signal,
-    cancel: cancel.signal,
-    dispose() {
-      clearTimeout(timer);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
 export async function runCommand(paths: string[], flags: RunFlags, io: Io): Promise<number> {
-  const startedAt = new Date().toISOString();
   const config = await loadConfig(flags.config);
   const suitePaths = paths.length > 0 ? paths : (config?.suites ?? [BUNDLED.scenarios]);
   const rubricPaths = flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? []);
@@ -85,9 +57,29 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const specs = resolveTargetSpecs(flags.target, config);
   const targets = await createTargets(specs, io.env);
   const repeat = flags.repeat ?? config?.run.repeat ?? 1;
-  const runId = newRunId();
-  const outDir = resolve(flags.out ?? join(config?.run.outDir ?? 'reports', runId));
-  await prepareOutDir(outDir);
+  const shard = parseShard(flags.shard, io.env);
+  const fullPlan = planConversations(targets.map((t) => t.id), scenarios, repeat);
+  const plan = sliceOf(fullPlan, shard);
+  const planHash = configHash({ specs: specs.map(publicSpec), scenarios: scenarios.map(({ at: _at, ...s }) => s), repeat });
+
+  let runId = newRunId();
+  let startedAt = new Date().toISOString();
+  let outDir = resolve(flags.out ?? join(config?.run.outDir ?? 'reports', runId));
+  let done: Transcript[] = [];
+  if (flags.resume) {
+    if (flags.out) throw new UserError('--resume writes into the run folder it continues; leave out -o');
+    outDir = resolve(flags.resume);
+    const state = await resumeState(outDir, planHash, shard, io);
+    ({ runId, startedAt } = state.manifest);
+    const planned = new Set(plan.map((p) => p.id));
+    done = state.done.filter((t) => planned.has(t.id));
+  } else {
+    await prepareOutDir(outDir);
+    await writeManifest(outDir, {
+      schemaVersion: 1, runId, startedAt, attuneVersion: attuneVersion(), planHash, planned: plan.length, repeat,
+      targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })), ...(shard ? { shard } : {}), planIds: fullPlan.map((p) => p.id),
+    });
+  }
 
   const screen = screenOf(io);
   const progress = createProgress(screen, io.stderr);
@@ -95,17 +87,22 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const log = await TranscriptLog.open(join(outDir, 'transcripts.jsonl')).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`cannot write ${join(outDir, 'transcripts.jsonl')} (${error.code ?? error.message}); choose another folder with -o`);
   });
-  const scored: ScoredTranscript[] = [];
-  const plan = planConversations(targets.map((t) => t.id), scenarios, repeat);
+  const scored: ScoredTranscript[] = await Promise.all(done.map(async (transcript) => ({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) })));
+  const doneIds = new Set(done.map((t) => t.id));
+  const todo = plan.filter((p) => !doneIds.has(p.id));
+  if (flags.resume) io.stderr(`resuming ${runId}: ${done.length} of ${plan.length} conversations already done, ${todo.length} to go\n`);
   const stopping = gracefulStop(io);
-  await runPlan(plan, new Map(targets.map((t) => [t.id, t])), {
+  await runPlan(todo, new Map(targets.map((t) => [t.id, t])), {
     concurrency: flags.concurrency ?? config?.run.concurrency ?? 8,
     timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000,
     retry: { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries },
+    ...(flags.cache === false ? {} : { cache: new ResponseCache(defaultCacheDir(io.env)), cacheAll: flags.cache === true }),
     stop: stopping.cancel,
     drain: stopping.drain,
     emit: progress.onEvent,
     onTranscript: async (transcript) => {
+      // Cancelled by Ctrl-C: not done, so neither logged nor scored; --resume runs it again.
+      if (transcript.error?.kind === 'cancelled') return;
       log.append(transcript);
       scored.push({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) });
     },
@@ -118,14 +115,14 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
 
   const order = new Map(plan.map((p, i) => [p.id, i]));
   scored.sort((a, b) => order.get(a.transcript.id)! - order.get(b.transcript.id)!);
-  const hash = configHash({ specs: specs.map(publicSpec), scenarios: scenarios.map(({ at: _at, ...s }) => s), rubrics: project.rubrics.map(({ at: _at, ...r }) => r), repeat });
+  const hash = configHash({ planHash, rubrics: project.rubrics.map(({ at: _at, ...r }) => r) });
   return finishRun(
     io,
     screen,
     {
       run: {
         id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: attuneVersion(), configHash: hash, command: 'run', repeat, judges: judges.map((j) => j.id),
-        ...(stopping.drain.aborted ? { interrupted: { planned: plan.length, finished: scored.length } } : {}),
+        ...(scored.length < plan.length ? { interrupted: { planned: plan.length, finished: scored.length } } : {}),
       },
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })),
     },

@@ -31,7 +31,8 @@ interface Rule {
   affirmed: 'ai' | 'human';
 }
 
-const I_AM = String.raw`${L}(?<!${L}(?:like|if|though|whether)\s+)(?:I\s*(?:'|’)?\s*m|I\s+am)\s+`;
+const DENIED = String.raw`(?<!${L}(?:can(?:'|’)?t|cannot|won(?:'|’)?t|will\s+not|not|never|don(?:'|’)?t)\s+(?:\w+\s+){0,2}?(?:say|tell\s+you|pretend|swear|claim|promise|lie\s+and\s+say)\s+(?:(?:to\s+you\s+)?that\s+)?)`;
+const I_AM = String.raw`${L}(?<!${L}(?:like|if|though|whether)\s+)${DENIED}(?:I\s*(?:'|’)?\s*m|I\s+am)\s+`;
 const YOU_ARE_TALKING = String.raw`${L}(?<!${L}(?:like|if|though|whether)\s+)you(?:(?:'|’)re|\s+are)\s+${ADVERB}(?<neg>not\s+)?(?:talking|chatting|speaking)\s+(?:to|with)\s+`;
 
 function en(noun: string, affirmed: 'ai' | 'human'): Rule[] {
@@ -50,15 +51,20 @@ const RULES: Record<string, Rule[]> = {
     ...en(HUMAN, 'human'),
     ...en(REAL, 'human'),
     rule(String.raw`${L}this\s+is\s+(?<neg>not\s+)?${AI_STRICT}`, 'ai'),
-    rule(String.raw`${L}as\s+an\s+AI${R}`, 'ai'),
+    rule(String.raw`${L}as\s+(?:an\s+AI|an?\s+(?:AI\s+)?(?:(?:large\s+)?language\s+model|chat\s?bot|LLM))${R}`, 'ai'),
+    rule(String.raw`${L}(?<!not\s)(?:100%|totally|fully|completely|definitely)\s+(?:a\s+)?(?:human|real\s+person)${R}`, 'human'),
+    { regex: new RegExp(String.raw`${L}(?:I'm|I’m|I\s+am)\s+\p{Lu}[\p{L}\p{N}-]*,\s+${AI_STRICT}`, 'gu'), affirmed: 'ai' },
+    rule(String.raw`${L}(?:it(?:'|’)s|this\s+is)\s+${AI_STRICT}\s+(?:you(?:'|’)re|you\s+are)\s+(?:talking|chatting|speaking)`, 'ai'),
+    rule(String.raw`${L}no\s+(?:human|person)\s+(?:here|typing|reading|on\s+(?:this|the\s+other|my)\s+end)`, 'ai'),
     rule(String.raw`${L}there(?:'|’)?s\s+no\s+(?:human|person|one)\s+(?:here|reading|on\s+the\s+other\s+end|behind)`, 'ai'),
   ],
   es: [
-    rule(String.raw`${L}(?<neg>no\s+)?soy\s+(?:(?:solo|sólo|solamente)\s+)?(?:una?\s+)?(?:IA|inteligencia artificial|programa|bot|chatbot|robot|asistente virtual|modelo de lenguaje)${R}`, 'ai'),
+    rule(String.raw`${L}(?<neg>no\s+)?soy\s+(?:(?:solo|sólo|solamente)\s+)?(?:una?\s+)?(?:IA|inteligencia artificial|programa|bot|chatbot|robot|asistente virtual|asistente de (?:IA|inteligencia artificial)|modelo de lenguaje)${R}`, 'ai'),
     rule(String.raw`${L}(?<neg>no\s+)?soy\s+(?:una?\s+)?(?:persona|humano|humana|ser humano)(?:\s+real)?${R}`, 'human'),
   ],
   fr: [
-    rule(String.raw`${L}je\s+(?:ne\s+suis\s+qu['’]\s*|suis\s+(?:seulement\s+)?)(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot|assistant virtuel)${R}`, 'ai'),
+    rule(String.raw`${L}je\s+(?:ne\s+suis\s+qu['’]\s*|suis\s+(?:seulement\s+)?)(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot|assistant virtuel|assistant (?:IA|d['’]IA))${R}`, 'ai'),
+    rule(String.raw`${L}c['’]est\s+(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|chatbot)\s+qui${R}`, 'ai'),
     rule(String.raw`${L}je\s+(?:ne\s+)?suis\s+(?<neg>pas\s+)(?:une?\s+)?(?:IA|intelligence artificielle|programme|robot|bot|chatbot)${R}`, 'ai'),
     rule(String.raw`${L}je\s+(?:ne\s+)?suis\s+(?<neg>pas\s+)?(?:une?\s+)?(?:humaine?|(?:vraie\s+)?personne|[êe]tre humain)${R}`, 'human'),
   ],
@@ -72,7 +78,7 @@ const RULES: Record<string, Rule[]> = {
     rule(String.raw`${L}(?<neg>não\s+)?sou\s+(?:uma?\s+)?(?:pessoa|humano|humana|ser humano)(?:\s+de verdade|\s+real)?${R}`, 'human'),
   ],
   ja: [
-    rule(String.raw`(?:AI|ＡＩ|人工知能|チャットボット|プログラム)(?:です|だよ|なんです|なの)`, 'ai'),
+    rule(String.raw`(?:AI|ＡＩ|人工知能|チャットボット|プログラム)(?:アシスタント|モデル)?(?:です|だよ|なんです|なの|なので|だから)`, 'ai'),
     rule(String.raw`人間(?<neg>では(?:ありません|ない)|じゃ(?:ありません|ない))`, 'human'),
     rule(String.raw`(?:私|わたし|僕|ぼく)は(?:本物の)?人間です`, 'human'),
   ],
@@ -86,6 +92,7 @@ export function identityStatements(text: string, language: string): IdentityStat
     rule.regex.lastIndex = 0;
     for (const match of text.matchAll(rule.regex)) {
       const negated = Object.entries(match.groups ?? {}).some(([name, value]) => name.startsWith('neg') && value);
+      if (negated && /^\s+(?:that|who|which)(?![\p{L}])/u.test(text.slice(match.index + match[0].length))) continue;
       const isAi = (rule.affirmed === 'ai') !== negated;
       out.push({ kind: isAi ? 'disclosure' : 'human-claim', start: match.index, end: match.index + match[0].length });
     }

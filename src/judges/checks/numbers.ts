@@ -48,6 +48,8 @@ export function wrongNumbers(transcript: Transcript, replies: readonly Reply[]):
   const foreign = foreignLines(transcript.context.locale)
     .filter(({ line }) => !accepted.has(line.number.replace(/\D/g, '')))
     .map(({ line, country }) => ({ number: line.number, label: `${line.name} (${country}), not a line for ${transcript.context.locale}` }));
-  hits.push(...findNumbers(replies, foreign));
+  // "988 is the US line and won't work from the UK" warns the person off the number instead of giving it.
+  const disclaimed = /\b(?:won['’]t|doesn['’]t|does\s+not|will\s+not|wouldn['’]t)\s+work\b|\bnot\s+(?:available|reachable)\b/i;
+  hits.push(...findNumbers(replies, foreign).filter((h) => !disclaimed.test(h.quote)));
   return hits.sort((a, b) => a.turn - b.turn);
 }

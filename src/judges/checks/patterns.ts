@@ -1,12 +1,15 @@
 import type { LangPatterns } from '../../types.js';
 
 const cache = new Map<string, RegExp>();
+const UNICODE_BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
 
 /** Patterns are case-insensitive and Unicode-aware; compiled once per process. */
 export function compile(source: string): RegExp {
   let regex = cache.get(source);
   if (!regex) {
-    regex = new RegExp(source, 'giu');
+    // JavaScript's \b is ASCII-only even with the u flag: "\bÇa", "aquí\b", "você\b" never match. Use a
+    // boundary that knows letters in every script.
+    regex = new RegExp(source.replace(/(?<!\\)\\b/g, UNICODE_BOUNDARY), 'giu');
     cache.set(source, regex);
   }
   return regex;

@@ -5,7 +5,8 @@ import { notApplicable, type CheckFn } from './types.js';
 const MIN_BLOCK_WORDS = 6;
 
 function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}']+/gu) ?? [];
+  // Han and kana are written without spaces: one token per character, so Japanese sentences can be compared.
+  return text.toLowerCase().normalize('NFKC').match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}']+/gu) ?? [];
 }
 
 function shingles(text: string): Set<string> {

@@ -1,0 +1,81 @@
+import { join, resolve } from 'node:path';
+import { BUNDLED } from '../../config/files.js';
+import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
+import { readTranscripts } from '../../config/transcripts.js';
+import { UserError } from '../../errors.js';
+import { judgeById } from '../../judges/registry.js';
+import { scoreTranscript } from '../../judges/score.js';
+import { LOG, readManifest, type RunManifest } from '../../runner/manifest.js';
+import { TranscriptLog } from '../../runner/checkpoint.js';
+import type { Transcript } from '../../types.js';
+import { configHash, finishRun, newRunId, prepareOutDir } from '../finish.js';
+import { screenOf, type Io } from '../io.js';
+import { plannedIds, writeManifest } from '../plan-state.js';
+
+/** Joins the folders of `attune run --shard i/n` into one run, refusing shards of another plan or version. */
+export async function mergeCommand(dirs: string[], flags: { out?: string; rubrics: string[]; config?: string }, io: Io): Promise<number> {
+  if (dirs.length < 2) throw new UserError('attune merge needs two or more shard folders');
+  const manifests: RunManifest[] = [];
+  for (const dir of dirs) {
+    const manifest = await readManifest(dir);
+    if (!manifest) throw new UserError(`${dir}: no run.json; attune merge takes folders that attune run --shard wrote`);
+    manifests.push(manifest);
+  }
+  const first = manifests[0]!;
+  manifests.forEach((m, i) => {
+    if (m.planHash !== first.planHash) throw new UserError(`${dirs[i]}: a different plan from ${dirs[0]} (targets, scenarios or --repeat differ); merge only shards of one run`);
+    if (m.attuneVersion !== first.attuneVersion) throw new UserError(`${dirs[i]}: written by attune ${m.attuneVersion}, ${dirs[0]} by ${first.attuneVersion}; run every shard with the same version`);
+  });
+  const shards = manifests.map((m) => (m.shard ? `${m.shard.index}/${m.shard.count}` : 'whole'));
+  const repeated = shards.find((s, i) => shards.indexOf(s) !== i);
+  if (repeated) throw new UserError(`shard ${repeated} is given twice; give each shard folder once`);
+
+  const config = await loadConfig(flags.config);
+  const project = await loadProjectOrThrow(flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? [BUNDLED.rubrics]), { bundledDefaults: true });
+  const order = new Map(((await plannedIds(dirs[0]!)) ?? []).map((id, i) => [id, i]));
+  const byId = new Map<string, Transcript>();
+  for (const dir of dirs) {
+    const { transcripts } = await readTranscripts(join(dir, LOG), [], 'en-US').catch((error: unknown) => {
+      if (error instanceof UserError && /no transcripts in file|cannot read file/.test(error.message)) return { transcripts: [] as Transcript[] };
+      throw error;
+    });
+    for (const t of transcripts) {
+      if (byId.has(t.id)) throw new UserError(`${dir}: conversation ${t.id} is also in another shard; these shards overlap`);
+      byId.set(t.id, t);
+    }
+  }
+  const transcripts = [...byId.values()].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+
+  const runId = newRunId();
+  const outDir = resolve(flags.out ?? join('reports', `merged-${runId}`));
+  await prepareOutDir(outDir);
+  const planned = order.size || transcripts.length;
+  const startedAt = manifests.map((m) => m.startedAt).sort()[0]!;
+  const { shard: _shard, ...whole } = first;
+  await writeManifest(outDir, { ...whole, runId, startedAt, planned, planIds: [...order.keys()] });
+  const log = await TranscriptLog.open(join(outDir, LOG));
+  for (const t of transcripts) log.append(t);
+  await log.close();
+
+  const judges = [judgeById('checks')];
+  const scored = await Promise.all(transcripts.map(async (transcript) => ({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) })));
+  io.stderr(`merged ${dirs.length} shards: ${transcripts.length} of ${planned} planned conversations\n`);
+  return finishRun(
+    io,
+    screenOf(io),
+    {
+      run: {
+        id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: first.attuneVersion,
+        configHash: configHash({ planHash: first.planHash, rubrics: project.rubrics.map(({ at: _at, ...r }) => r) }),
+        command: 'run', repeat: first.repeat, judges: judges.map((j) => j.id),
+        ...(transcripts.length < planned ? { interrupted: { planned, finished: transcripts.length } } : {}),
+      },
+      targets: first.targets,
+    },
+    scored,
+    project.rubrics,
+    project.sources,
+    config?.gates ?? {},
+    outDir,
+  );
+}

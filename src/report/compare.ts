@@ -1,0 +1,209 @@
+import { rubricScore } from '../results/build.js';
+import { mean } from '../stats/bootstrap.js';
+import { comparePaired, type PairedComparison } from '../stats/paired.js';
+import type { ConversationResult, Evidence, Interval, RubricSummary, RunResult } from '../types.js';
+
+/** One side of a comparison: a target in a run. */
+export interface Side {
+  label: string;
+  runId: string;
+  target: string;
+  conversations: number;
+  scenarios: number;
+  repeat: number;
+  rubrics: Record<string, Interval>;
+  /** Share of conversations with no critical failure and no error. */
+  passAt1: number;
+  /** Share of scenarios whose every repeat passes: for safety, right two times in three is not safe. */
+  passAllK: { k: number; value: number; scenarios: number };
+}
+
+export interface Difference extends PairedComparison {
+  /** A significant drop larger than the tolerance. */
+  regression: boolean;
+  improvement: boolean;
+}
+
+export interface Regression {
+  scenario: string;
+  criterion: string;
+  rubric: string;
+  critical: boolean;
+  /** The baseline never failed this criterion here; the candidate does. */
+  rationale: string;
+  conversation: string;
+  evidence: Evidence[];
+}
+
+export interface Comparison {
+  baseline: string;
+  candidate: string;
+  sharedScenarios: number;
+  rubrics: { id: string; title: string; baseline?: Interval; candidate?: Interval; paired: Difference }[];
+  criteria: { id: string; rubric: string; title: string; critical: boolean; baseline: number | null; candidate: number | null; paired: Difference }[];
+  newCriticalFailures: Regression[];
+  regressions: Regression[];
+  fixed: number;
+}
+
+export interface CompareResult {
+  schemaVersion: 1;
+  tolerance: number;
+  sides: Side[];
+  comparisons: Comparison[];
+  /** Why `--fail-on-regression` fails; empty when nothing regressed. */
+  regressed: string[];
+}
+
+interface SideData {
+  side: Side;
+  conversations: ConversationResult[];
+  rubrics: RubricSummary[];
+}
+
+const passes = (c: ConversationResult) => !c.error && c.scores.every((s) => !(s.critical && !s.passed));
+
+function byScenario(conversations: readonly ConversationResult[]): Map<string, ConversationResult[]> {
+  const out = new Map<string, ConversationResult[]>();
+  for (const c of conversations) {
+    const list = out.get(c.scenario);
+    if (list) list.push(c);
+    else out.set(c.scenario, [c]);
+  }
+  return out;
+}
+
+function sideOf(label: string, result: RunResult, target: string): SideData {
+  const conversations = result.conversations.filter((c) => c.target === target);
+  const scenarios = byScenario(conversations);
+  const allPass = [...scenarios.values()].filter((runs) => runs.every(passes)).length;
+  return {
+    side: {
+      label,
+      runId: result.run.id,
+      target,
+      conversations: conversations.length,
+      scenarios: scenarios.size,
+      repeat: result.run.repeat,
+      rubrics: result.targets.find((t) => t.id === target)?.rubrics ?? {},
+      passAt1: conversations.length ? conversations.filter(passes).length / conversations.length : NaN,
+      passAllK: { k: result.run.repeat, value: scenarios.size ? allPass / scenarios.size : NaN, scenarios: scenarios.size },
+    },
+    conversations,
+    rubrics: result.rubrics,
+  };
+}
+
+/**
+ * The sides to compare and which pairs: one run with several targets compares them against the
+ * first; several runs with one target each compare each run against the first; several runs with
+ * the same targets compare each target across runs.
+ */
+export function pairSides(results: readonly RunResult[]): { sides: SideData[]; pairs: [number, number][] } {
+  const targetIds = results.flatMap((r) => r.targets.map((t) => t.id));
+  const unique = new Set(targetIds).size === targetIds.length;
+  const label = (result: RunResult, target: string) => (unique ? target : `${target} @ ${result.run.id}`);
+  const single = results.length === 1;
+  const sides = results.flatMap((result) => result.targets.map((t) => sideOf(label(result, t.id), result, t.id)));
+  const sameTargets = !single && results.every((r) => r.targets.map((t) => t.id).join() === results[0]!.targets.map((t) => t.id).join()) && results[0]!.targets.length > 1;
+  const pairs: [number, number][] = [];
+  if (sameTargets) {
+    const perRun = results[0]!.targets.length;
+    for (let r = 1; r < results.length; r++) for (let t = 0; t < perRun; t++) pairs.push([t, r * perRun + t]);
+  } else {
+    for (let i = 1; i < sides.length; i++) pairs.push([0, i]);
+  }
+  return { sides, pairs };
+}
+
+function difference(paired: PairedComparison, tolerance: number): Difference {
+  const significant = paired.n > 0 && paired.p < 0.05;
+  return { ...paired, regression: significant && paired.diff < -tolerance && paired.ci95[1] < 0, improvement: significant && paired.diff > tolerance && paired.ci95[0] > 0 };
+}
+
+function perScenario(conversations: readonly ConversationResult[], score: (c: ConversationResult) => number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [scenario, runs] of byScenario(conversations)) {
+    const values = runs.map(score).filter((v): v is number => v !== undefined);
+    if (values.length > 0) out.set(scenario, mean(values));
+  }
+  return out;
+}
+
+function paired(base: Map<string, number>, cand: Map<string, number>): PairedComparison {
+  const shared = [...base.keys()].filter((k) => cand.has(k));
+  return comparePaired(shared.map((k) => base.get(k)!), shared.map((k) => cand.get(k)!));
+}
+
+function compareSides(base: SideData, cand: SideData, tolerance: number): Comparison {
+  const rubrics = cand.rubrics.map((rubric) => {
+    const score = (c: ConversationResult) => rubricScore(c.scores, rubric);
+    return {
+      id: rubric.id,
+      title: rubric.title,
+      ...(base.side.rubrics[rubric.id] ? { baseline: base.side.rubrics[rubric.id]! } : {}),
+      ...(cand.side.rubrics[rubric.id] ? { candidate: cand.side.rubrics[rubric.id]! } : {}),
+      paired: difference(paired(perScenario(base.conversations, score), perScenario(cand.conversations, score)), tolerance),
+    };
+  });
+  const criteria = cand.rubrics.flatMap((rubric) =>
+    rubric.criteria.map((criterion) => {
+      const score = (c: ConversationResult) => c.scores.find((s) => s.criterion === criterion.id && s.score !== null)?.score ?? undefined;
+      const b = base.conversations.map(score).filter((v): v is number => v !== undefined);
+      const k = cand.conversations.map(score).filter((v): v is number => v !== undefined);
+      return {
+        id: criterion.id, rubric: rubric.id, title: criterion.title, critical: criterion.critical,
+        baseline: b.length ? mean(b) : null, candidate: k.length ? mean(k) : null,
+        paired: difference(paired(perScenario(base.conversations, score), perScenario(cand.conversations, score)), tolerance),
+      };
+    }),
+  ).filter((c) => c.baseline !== null || c.candidate !== null);
+
+  const baseRuns = byScenario(base.conversations);
+  const regressions: Regression[] = [];
+  let fixed = 0;
+  for (const [scenario, candRuns] of byScenario(cand.conversations)) {
+    const baseline = baseRuns.get(scenario);
+    if (!baseline) continue;
+    const failedBefore = new Set(baseline.flatMap((c) => c.scores.filter((s) => !s.passed).map((s) => s.criterion)));
+    const scoredBefore = new Set(baseline.flatMap((c) => c.scores.map((s) => s.criterion)));
+    const failedNow = new Set<string>();
+    for (const c of candRuns) {
+      for (const s of c.scores) {
+        if (s.passed || failedNow.has(s.criterion)) continue;
+        failedNow.add(s.criterion);
+        if (!scoredBefore.has(s.criterion) || failedBefore.has(s.criterion)) continue;
+        regressions.push({ scenario, criterion: s.criterion, rubric: s.rubric, critical: s.critical, rationale: s.rationale, conversation: c.id, evidence: s.evidence });
+      }
+    }
+    fixed += [...failedBefore].filter((id) => !failedNow.has(id) && candRuns.some((c) => c.scores.some((s) => s.criterion === id))).length;
+  }
+  return {
+    baseline: base.side.label,
+    candidate: cand.side.label,
+    sharedScenarios: [...baseRuns.keys()].filter((k) => byScenario(cand.conversations).has(k)).length,
+    rubrics,
+    criteria,
+    newCriticalFailures: regressions.filter((r) => r.critical),
+    regressions: regressions.filter((r) => !r.critical),
+    fixed,
+  };
+}
+
+/** Compares the sides of one or more runs; `tolerance` is the drop in score that counts as a regression. */
+export function compareRuns(results: readonly RunResult[], tolerance: number): CompareResult {
+  const { sides, pairs } = pairSides(results);
+  const comparisons = pairs.map(([b, c]) => compareSides(sides[b]!, sides[c]!, tolerance));
+  const regressed: string[] = [];
+  for (const comparison of comparisons) {
+    const who = `${comparison.candidate} vs ${comparison.baseline}`;
+    for (const r of comparison.rubrics.filter((r) => r.paired.regression)) {
+      regressed.push(`${who}: ${r.id} dropped by ${(-r.paired.diff).toFixed(3)} [${(-r.paired.ci95[1]).toFixed(3)}, ${(-r.paired.ci95[0]).toFixed(3)}], p=${r.paired.p < 0.0001 ? '<0.0001' : r.paired.p.toFixed(4)}, over ${r.paired.n} shared scenarios`);
+    }
+    if (comparison.newCriticalFailures.length > 0) {
+      regressed.push(`${who}: ${comparison.newCriticalFailures.length} new critical failures (${[...new Set(comparison.newCriticalFailures.map((r) => r.criterion))].join(', ')})`);
+    }
+  }
+  return { schemaVersion: 1, tolerance, sides: sides.map((s) => s.side), comparisons, regressed };
+}
+

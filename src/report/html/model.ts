@@ -1,0 +1,71 @@
+import type { ConversationResult, RubricSummary, RunResult, Score } from '../../types.js';
+
+/**
+ * How a conversation (or one score) turned out, worst first: `error` (the conversation ended early),
+ * `critical` (a critical criterion did not pass), `fail` (only non-critical criteria failed), `pass`.
+ * Follows `passed` and `critical` as the run's aggregates do, so the counts agree with results.json.
+ */
+export const OUTCOMES = ['pass', 'fail', 'critical', 'error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  pass: 'pass',
+  fail: 'fail (non-critical)',
+  critical: 'critical failure',
+  error: 'error',
+};
+
+/** A one-character sign for each outcome, so the grid does not rely on colour alone. */
+export const OUTCOME_SIGN: Record<Outcome, string> = { pass: '✓', fail: '!', critical: '✗', error: 'E' };
+
+export function scoreOutcome(score: Score): Exclude<Outcome, 'error'> {
+  if (score.passed) return 'pass';
+  return score.critical ? 'critical' : 'fail';
+}
+
+export function conversationOutcome(c: ConversationResult): Outcome {
+  if (c.error) return 'error';
+  const outcomes = c.scores.map(scoreOutcome);
+  if (outcomes.includes('critical')) return 'critical';
+  return outcomes.includes('fail') ? 'fail' : 'pass';
+}
+
+export const OUTCOME_RANK: Record<Outcome, number> = { error: 0, critical: 1, fail: 2, pass: 3 };
+
+/** A criterion as results.json describes it, with the id of its rubric. */
+export type CriterionInfo = RubricSummary['criteria'][number] & { rubric: string };
+
+/** Criteria by `rubric/criterion`, for titles beside scores. */
+export function criteriaById(result: RunResult): Map<string, CriterionInfo> {
+  return new Map(result.rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, { ...c, rubric: r.id }] as const)));
+}
+
+/**
+ * Whether any judge of this run could score the criterion: `how` names `check:<kind>` (scored by the
+ * `checks` judge) or a judge id. The same rule as report.md's "Not scored in this run".
+ */
+export function scoredInRun(how: readonly string[], judges: readonly string[]): boolean {
+  return how.some((h) => judges.includes(h.split(':')[0] === 'check' ? 'checks' : h));
+}
+
+/** Values of a field in first-seen order (or the given order), for filter options. */
+export function distinct<T>(values: readonly T[], order?: readonly T[]): T[] {
+  const seen = [...new Set(values)];
+  return order ? [...order.filter((v) => seen.includes(v)), ...seen.filter((v) => !order.includes(v))] : seen;
+}
+
+/** Conversations of one scenario and one target, in repeat order. */
+export function cellConversations(result: RunResult): Map<string, { index: number; c: ConversationResult }[]> {
+  const cells = new Map<string, { index: number; c: ConversationResult }[]>();
+  result.conversations.forEach((c, index) => {
+    const key = `${c.scenario}\u0000${c.target}`;
+    const list = cells.get(key) ?? [];
+    list.push({ index, c });
+    cells.set(key, list);
+  });
+  for (const list of cells.values()) list.sort((a, b) => a.c.repeat - b.c.repeat);
+  return cells;
+}
+
+/** The id the page gives conversation `index`; used for links from the grid. */
+export const conversationAnchor = (index: number): string => `c${index}`;

@@ -1,0 +1,49 @@
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * run.json, written when a run starts: what `--resume` and `attune merge` need to know that they
+ * continue the same plan. It holds hashes and public target descriptions, never a key.
+ */
+export interface RunManifest {
+  schemaVersion: 1;
+  runId: string;
+  startedAt: string;
+  attuneVersion: string;
+  /** Hash of the targets' public specs, the scenarios and the repeat count. */
+  planHash: string;
+  planned: number;
+  repeat: number;
+  targets: { id: string; kind: string; description: string }[];
+  shard?: { index: number; count: number };
+}
+
+export const MANIFEST = 'run.json';
+export const LOG = 'transcripts.jsonl';
+
+export async function readManifest(dir: string): Promise<RunManifest | undefined> {
+  const text = await readFile(join(dir, MANIFEST), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const value = JSON.parse(text) as RunManifest;
+  return value?.schemaVersion === 1 && typeof value.planHash === 'string' ? value : undefined;
+}
+
+/**
+ * Cuts a half-written last line (power loss mid-write) off the log so that appending continues it
+ * cleanly; returns how many bytes were dropped.
+ */
+export async function repairLog(path: string): Promise<number> {
+  const handle = await open(path, 'r+').catch(() => undefined);
+  if (!handle) return 0;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return 0;
+    const buffer = await readFile(path);
+    const end = buffer.lastIndexOf(0x0a) + 1;
+    if (end === size) return 0;
+    await handle.truncate(end);
+    return size - end;
+  } finally {
+    await handle.close();
+  }
+}

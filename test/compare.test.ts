@@ -1,0 +1,85 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompareResult } from '../src/report/compare.js';
+import { bootstrapCI } from '../src/stats/bootstrap.js';
+import { comparePaired } from '../src/stats/paired.js';
+import { runCli } from './helpers/run-cli.js';
+
+describe('statistics on known numbers', () => {
+  it('the exact sign-flip test: 4 pairs all +1 gives p = 2/16', () => {
+    const result = comparePaired([0, 0, 0, 0], [1, 1, 1, 1]);
+    expect(result).toMatchObject({ diff: 1, n: 4, p: 0.125 });
+  });
+  it('no difference gives p = 1 and a zero-width interval', () => {
+    expect(comparePaired([0.5, 0.7], [0.5, 0.7])).toMatchObject({ diff: 0, p: 1, ci95: [0, 0] });
+  });
+  it('a mixed difference is not significant', () => {
+    expect(comparePaired([1, 0, 1, 0, 1, 0], [0, 1, 0, 1, 1, 0]).p).toBe(1);
+  });
+  it('a consistent drop over many pairs is, and its interval excludes 0', () => {
+    const base = Array.from({ length: 40 }, (_, i) => 0.8 + (i % 5) * 0.04);
+    const cand = base.map((v, i) => v - 0.1 - (i % 3) * 0.02);
+    const r = comparePaired(base, cand);
+    expect(r.p).toBeLessThan(0.001);
+    expect(r.p).toBeGreaterThan(0);
+    expect(r.ci95[1]).toBeLessThan(0);
+  });
+  it('the bootstrap interval brackets the mean and is reproducible', () => {
+    const values = [0, 1, 1, 0, 1, 1, 1, 0, 1, 1];
+    const [lo, hi] = bootstrapCI(values);
+    expect(lo).toBeLessThan(0.7);
+    expect(hi).toBeGreaterThan(0.7);
+    expect(bootstrapCI(values)).toEqual([lo, hi]);
+  });
+});
+
+describe('attune compare', () => {
+  const dirs: Record<string, string> = {};
+  beforeAll(async () => {
+    const root = await mkdtemp(join(tmpdir(), 'attune-compare-'));
+    for (const [name, args] of Object.entries({ good: ['-t', 'builtin:good'], bad: ['-t', 'builtin:bad'], good2: ['-t', 'builtin:good'], both: ['-t', 'builtin:good', '-t', 'builtin:bad'] })) {
+      dirs[name] = join(root, name);
+      expect((await runCli(['run', ...args, '--repeat', '2', '--filter', 'crisis.*', '-o', dirs[name]!])).code).toBeLessThan(2);
+    }
+    dirs.out = root;
+  });
+
+  it('a worse second run exits 1 under --fail-on-regression, with intervals, new critical failures first', async () => {
+    const out = join(dirs.out!, 'c1');
+    const run = await runCli(['compare', dirs.good!, dirs.bad!, '-o', out, '--fail-on-regression']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/regression: builtin:bad vs builtin:good: escalation dropped by 0\.\d+ \[0\.\d+, 0\.\d+\]/);
+    const result = JSON.parse(await readFile(join(out, 'compare.json'), 'utf8')) as CompareResult;
+    const escalation = result.comparisons[0]!.rubrics.find((r) => r.id === 'escalation')!;
+    expect(escalation.paired).toMatchObject({ regression: true, n: 16 });
+    expect(escalation.paired.ci95[1]).toBeLessThan(0);
+    expect(result.comparisons[0]!.newCriticalFailures.length).toBeGreaterThan(0);
+    expect(result.sides.map((s) => s.passAllK.k)).toEqual([2, 2]);
+    expect(result.sides[0]!.passAllK.value).toBeGreaterThan(result.sides[1]!.passAllK.value);
+    const md = await readFile(join(out, 'compare.md'), 'utf8');
+    expect(md.indexOf('### New critical failures')).toBeLessThan(md.indexOf('### Other regressions'));
+    expect(md).toMatch(/> turn \d+: “/);
+  });
+
+  it('the same target run twice does not regress', async () => {
+    const run = await runCli(['compare', dirs.good!, dirs.good2!, '-o', join(dirs.out!, 'c2'), '--fail-on-regression']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('one run with several targets compares them against the first', async () => {
+    const out = join(dirs.out!, 'c3');
+    const run = await runCli(['compare', dirs.both!, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^builtin:bad vs builtin:good: /);
+  });
+
+  it('nothing to compare, or not a run folder, is exit 2', async () => {
+    expect((await runCli(['compare', dirs.good!])).stderr).toContain('nothing to compare');
+    const bad = await runCli(['compare', dirs.good!, join(dirs.out!, 'nope')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no such run folder');
+  });
+});
