@@ -49,6 +49,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 }
 
 function firstLine(message: string): string {
+  if (/call stack/i.test(message)) return 'the file nests too deeply to read; flatten it';
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 

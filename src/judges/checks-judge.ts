@@ -20,7 +20,8 @@ export const checksJudge: Judge = {
         passed: outcome.passed,
         critical: criterion.critical,
         rationale: outcome.rationale,
-        evidence: outcome.evidence,
+        // Two patterns that hit the same sentence are one piece of evidence.
+        evidence: outcome.evidence.filter((e, i, all) => all.findIndex((x) => x.turn === e.turn && x.quote === e.quote) === i),
       });
     }
     return scores;
