@@ -304,6 +304,12 @@ export interface RunResult {
   conversations: ConversationResult[];
 }
 
+/** Requests and tokens per minute a target accepts, shared across the run's concurrency. */
+export interface RateLimitSpec {
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+}
+
 /** How to reach a target; built from a spec string (`openai:gpt-4o-mini`) or a config entry. */
 export type TargetSpec =
   | {
@@ -318,6 +324,7 @@ export type TargetSpec =
       seed?: number;
       headers?: Record<string, string>;
       timeoutMs?: number;
+      rateLimit?: RateLimitSpec;
     }
   | {
       kind: 'anthropic';
@@ -330,6 +337,7 @@ export type TargetSpec =
       maxTokens?: number;
       headers?: Record<string, string>;
       timeoutMs?: number;
+      rateLimit?: RateLimitSpec;
     }
   | {
       kind: 'http';
@@ -341,8 +349,9 @@ export type TargetSpec =
       replyPath?: string;
       mode?: 'history' | 'session';
       timeoutMs?: number;
+      rateLimit?: RateLimitSpec;
     }
-  | { kind: 'exec'; id: string; command: string; cwd?: string; timeoutMs?: number }
+  | { kind: 'exec'; id: string; command: string; cwd?: string; timeoutMs?: number; rateLimit?: RateLimitSpec }
   | { kind: 'builtin'; id: string; name: 'good' | 'bad' };
 
 export type TargetKind = TargetSpec['kind'];

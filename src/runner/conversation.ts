@@ -2,6 +2,7 @@ import { contextOf } from '../domain/context.js';
 import type { Target } from '../targets/types.js';
 import type { Message, RunEvent, TurnMeta, Transcript } from '../types.js';
 import { ResponseCache } from './cache.js';
+import { estimateTokens, type RateLimiter } from './rate-limit.js';
 import type { PlannedConversation } from './plan.js';
 import { retryDelayMs, type RetryPolicy } from './retry.js';
 
@@ -15,6 +16,8 @@ export interface ConversationOptions {
   /** Where replies are replayed from and stored: for deterministic targets, or for every cacheable one when `cacheAll`. */
   cache?: ResponseCache;
   cacheAll?: boolean;
+  /** This target's rate limiter, shared with its other conversations. */
+  limiter?: RateLimiter;
 }
 
 /**
@@ -42,10 +45,21 @@ export async function runConversation(planned: PlannedConversation, target: Targ
       continue;
     }
     for (let attempt = 1; ; attempt++) {
+      const estimate = options.limiter ? estimateTokens(messages) : 0;
+      if (options.limiter) {
+        const waited = await options.limiter.acquire(estimate, options.stop).then(() => true, () => false);
+        if (!waited) {
+          error = { kind: 'cancelled', retryable: false, message: 'cancelled: the run is stopping', turn: index + 1, attempts: attempt - 1 };
+          break conversation;
+        }
+      }
       const signal = AbortSignal.any([options.stop, AbortSignal.timeout(target.timeoutMs ?? options.timeoutMs)]);
       const t0 = performance.now();
       const outcome = await target.reply(messages, { conversationId: planned.id, sessionId, locale: planned.scenario.locale, signal });
       const latencyMs = Math.round(performance.now() - t0);
+      if (options.limiter && outcome.kind === 'reply' && outcome.usage) {
+        options.limiter.settle(estimate, (outcome.usage.inputTokens ?? 0) + (outcome.usage.outputTokens ?? 0));
+      }
       if (outcome.kind === 'reply') {
         if (cacheKey) await options.cache!.set(cacheKey, { text: outcome.text, ...(outcome.usage ? { usage: outcome.usage } : {}), ...(outcome.model ? { model: outcome.model } : {}) });
         messages.push({ role: 'assistant', content: outcome.text });

@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import type { Target } from '../targets/types.js';
 import type { RunEvent, Transcript } from '../types.js';
 import { runConversation, type ConversationOptions } from './conversation.js';
+import { RateLimiter } from './rate-limit.js';
 import type { PlannedConversation } from './plan.js';
 
 export interface RunOptions extends Omit<ConversationOptions, 'emit'> {
@@ -18,6 +19,7 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
   const limit = pLimit(options.concurrency);
   let done = 0;
   let errors = 0;
+  const limiters = new Map([...targets.values()].filter((t) => t.rateLimit).map((t) => [t.id, new RateLimiter(t.rateLimit!)]));
   options.emit?.({ kind: 'start', total: plan.length });
   await Promise.all(
     plan.map((planned) =>
@@ -25,7 +27,8 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
         if (options.stop.aborted || options.drain?.aborted) return;
         const target = targets.get(planned.target);
         if (!target) throw new Error(`no target built for ${planned.target}`);
-        const transcript = await runConversation(planned, target, options);
+        const limiter = limiters.get(target.id);
+        const transcript = await runConversation(planned, target, limiter ? { ...options, limiter } : options);
         const doneNow = ++done;
         const errorsNow = transcript.error ? ++errors : errors;
         await options.onTranscript(transcript);

@@ -24,6 +24,8 @@ export async function createAnthropicTarget(spec: AnthropicSpec, env: Env): Prom
     description: `anthropic ${spec.model} @ ${redactUrl(baseURL)}`,
     cacheIdentity: JSON.stringify(['anthropic', spec.model, baseURL, spec.systemPrompt, spec.temperature, spec.maxTokens]),
     deterministic: spec.temperature === 0,
+    ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     preflight: () => assertReachable(spec.id, baseURL, 'is ANTHROPIC_BASE_URL (or baseURL) right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {
       const system = [spec.systemPrompt, ...messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(Boolean).join('\n\n');

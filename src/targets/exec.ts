@@ -18,6 +18,7 @@ export function createExecTarget(spec: ExecSpec): Target {
     description: `exec ${spec.command}`,
     cacheIdentity: JSON.stringify(['exec', spec.command, spec.cwd]),
     ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     reply(messages, ctx) {
       if (ctx.signal.aborted) return Promise.resolve({ kind: 'failure', failure: classifyError(undefined, ctx.signal) });
       return new Promise<ReplyOutcome>((resolve) => {

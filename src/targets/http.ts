@@ -38,6 +38,7 @@ export async function createHttpTarget(spec: HttpSpec, env: Env): Promise<Target
     // A bot that keeps the conversation server-side cannot have earlier turns replayed from a cache.
     ...(mode === 'history' ? { cacheIdentity: JSON.stringify(['http', spec.url, spec.method, template, spec.replyPath]) } : {}),
     ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     preflight: () => assertReachable(spec.id, spec.url, 'is the bot running, and is the url right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {
       const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';

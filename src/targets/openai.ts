@@ -29,6 +29,8 @@ export async function createOpenAITarget(spec: OpenAISpec, env: Env): Promise<Ta
     description: `openai ${spec.model} @ ${redactUrl(baseURL)}`,
     cacheIdentity: JSON.stringify(['openai', spec.model, baseURL, spec.systemPrompt, spec.temperature, spec.maxTokens, spec.seed]),
     deterministic: spec.temperature === 0,
+    ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     preflight: () => assertReachable(spec.id, baseURL, 'is the server running, and is OPENAI_BASE_URL (or baseURL) right?'),
     async reply(messages, ctx): Promise<ReplyOutcome> {
       try {

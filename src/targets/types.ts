@@ -1,4 +1,4 @@
-import type { Message, TargetFailure, TargetKind, Usage } from '../types.js';
+import type { Message, RateLimitSpec, TargetFailure, TargetKind, Usage } from '../types.js';
 
 /** What a target may know about the conversation besides the messages. */
 export interface ReplyContext {
@@ -29,6 +29,8 @@ export interface Target {
   readonly cacheIdentity?: string;
   /** Whether the same messages give the same answer (temperature 0): the cache is on by default then. */
   readonly deterministic?: boolean;
+  /** Requests and tokens per minute, shared by every conversation with this target. */
+  readonly rateLimit?: RateLimitSpec;
   /** Per-request timeout of this target, when its config sets one; else the run's. */
   readonly timeoutMs?: number;
   reply(messages: readonly Message[], ctx: ReplyContext): Promise<ReplyOutcome>;
