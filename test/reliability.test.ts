@@ -70,7 +70,13 @@ describe('resume after a stop at a random moment', () => {
     const out = join(dir, 'run');
     const bin = join(import.meta.dirname, '..', 'bin', 'attune.js');
     const child = spawn(process.execPath, [bin, ...args, '-j', '2', '-o', out], { env: { ...process.env, CI: 'true', ...env }, stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 400 + Math.random() * 600));
+    // A random moment after the run has really started (its first conversation is on disk).
+    const log = join(out, 'transcripts.jsonl');
+    for (let waited = 0; waited < 20_000; waited += 25) {
+      if ((await readFile(log, 'utf8').catch(() => '')).includes('\n')) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
     child.kill(signal);
     await once(child, 'exit');
     latencyMs = 0;
