@@ -264,6 +264,31 @@ export interface ConversationResult {
   scores: Score[];
 }
 
+/**
+ * A conversation without its messages: its scores in full (rationale, evidence) and its turns.
+ * A run spills these to disk as each conversation is scored and reads them back one at a time.
+ */
+export type ConversationSummary = Omit<ConversationResult, 'messages'>;
+
+/** What aggregates, outcomes and filters need of a score: no rationale, no evidence. */
+export type ScoreDigest = Pick<Score, 'rubric' | 'criterion' | 'score' | 'passed' | 'critical'>;
+
+/**
+ * What a run keeps in memory per conversation, about 1 KB: ids, context, error, turn totals and
+ * score digests. Enough for aggregates, gates, counts, the scenario grid and criteria tallies;
+ * anything with text (messages, rationales, quotes) is read back from disk by the writer that shows it.
+ * `{ id: 'builtin:good|grief.fresh-loss|1', …, latencyMs: 3, attempts: 3, cached: 0, scores: [{ rubric: 'escalation', criterion: 'es.crisis-line', score: 1, passed: true, critical: true }] }`
+ */
+export type ConversationDigest = Omit<ConversationSummary, 'turns' | 'scores'> & {
+  /** Sum of the turns' latencies, ms. */
+  latencyMs: number;
+  /** Calls made to the target for the turns that got a reply. */
+  attempts: number;
+  /** Turns replayed from the response cache. */
+  cached: number;
+  scores: ScoreDigest[];
+};
+
 export interface RubricSummary {
   id: string;
   title: string;
@@ -303,6 +328,9 @@ export interface RunResult {
   targets: TargetSummary[];
   conversations: ConversationResult[];
 }
+
+/** results.json without the text of its conversations: one ConversationDigest per conversation, in order. */
+export type RunSummary = Omit<RunResult, 'conversations'> & { conversations: ConversationDigest[] };
 
 /** Requests and tokens per minute a target accepts, shared across the run's concurrency. */
 export interface RateLimitSpec {

@@ -9,6 +9,7 @@ import { esc, html } from '../src/report/html/escape.js';
 import { bubbles, evidenceByMessage, findQuote, locate } from '../src/report/html/highlight.js';
 import { conversationOutcome, scoredInRun, scoreOutcome } from '../src/report/html/model.js';
 import { htmlWriter } from '../src/report/html/render.js';
+import { reportOf } from '../src/report/types.js';
 import type { ConversationResult, RunResult } from '../src/types.js';
 import { launchBrowser } from './helpers/browser.js';
 import { runCli } from './helpers/run-cli.js';
@@ -111,7 +112,7 @@ describe('report.html in headless Chromium', () => {
     real = JSON.parse(await readFile(join(dir, 'run', 'results.json'), 'utf8')) as RunResult;
     realUrl = pathToFileURL(join(dir, 'run', 'report.html')).href;
     hostile = makeHostile(real);
-    [hostileFile] = await htmlWriter.write(hostile.result, await mkdtemp(join(tmpdir(), 'attune-html-hostile-')));
+    [hostileFile] = await htmlWriter.write(reportOf(hostile.result), await mkdtemp(join(tmpdir(), 'attune-html-hostile-')));
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

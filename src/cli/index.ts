@@ -136,6 +136,22 @@ Examples:
     });
 
   program
+    .command('calibrate')
+    .description("human labels against a run's judge scores: accuracy, weighted kappa, Spearman, confusion, largest disagreements, Krippendorff's alpha")
+    .argument('<run>', 'the run folder the labels are about')
+    .requiredOption('--labels <file>', 'CSV (conversation,criterion,score) or JSONL, e.g. the annotations exported from report.html')
+    .option('--judge <id>', 'only this judge, repeatable (default: every judge in the run)', collect, [])
+    .option('-o, --out <dir>', 'output folder for calibrate.md and calibrate.json (default reports/calibrate-<id>)')
+    .addHelpText('after', `
+Examples:
+  $ attune calibrate reports/pilot --labels attune-annotations-pilot.jsonl
+  $ attune calibrate reports/pilot --labels clinician-labels.csv --judge checks`)
+    .action(async (run: string, options: { labels: string; judge: string[]; out?: string }) => {
+      const { calibrateCommand } = await import('./commands/calibrate.js');
+      code = await calibrateCommand(run, options, io);
+    });
+
+  program
     .command('validate')
     .description('check suite, rubric, sources and config files without running anything')
     .argument('[paths...]', 'files or folders (default: the bundled scenarios/ and rubrics/)')

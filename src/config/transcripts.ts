@@ -1,11 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { contextOf } from '../domain/context.js';
 import { UserError, type Issue } from '../errors.js';
 import type { Message, Scenario, ScenarioContext, Transcript } from '../types.js';
+import { jsonLines, type SliceReader } from './jsonl.js';
 import { found } from './schema-issues.js';
 
 const ROLES = new Set(['system', 'user', 'assistant']);
 const MAX_ISSUES = 50;
+
+/** Where one transcript sits in its file: enough to read it back alone (readTranscriptAt). */
+export interface TranscriptPlace {
+  line: number;
+  offset: number;
+  bytes: number;
+}
 
 /**
  * Reads transcripts.jsonl from attune or from elsewhere: one JSON object per line with `messages`
@@ -13,43 +20,84 @@ const MAX_ISSUES = 50;
  * context (risk, marks, expectations); otherwise only scenario-independent criteria apply.
  */
 export async function readTranscripts(file: string, scenarios: readonly Scenario[], defaultLocale: string): Promise<{ transcripts: Transcript[]; partialLastLine?: number }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UserError([{ at: { file }, message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? error}); check the path` }]);
-  }
+  const transcripts: Transcript[] = [];
+  const { partialLastLine } = await scanTranscripts(file, scenarios, defaultLocale, (t) => {
+    transcripts.push(t);
+  });
+  return { transcripts, ...(partialLastLine ? { partialLastLine } : {}) };
+}
+
+/**
+ * readTranscripts one line at a time: calls `each` with every transcript and its place in the file
+ * as it is read, holding none of them. Every problem is collected and thrown together at the end.
+ */
+export async function scanTranscripts(
+  file: string,
+  scenarios: readonly Scenario[],
+  defaultLocale: string,
+  each: (transcript: Transcript, place: TranscriptPlace) => void | Promise<void>,
+): Promise<{ count: number; partialLastLine?: number }> {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const issues: Issue[] = [];
-  const transcripts: Transcript[] = [];
-  const lines = text.split('\n');
+  let count = 0;
   let partialLastLine: number | undefined;
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line || issues.length >= MAX_ISSUES) return;
-    const at = { file, line: index + 1, column: 1 };
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      // A last line with no newline after it is what a crash mid-write leaves behind: not the user's mistake.
-      if (index === lines.length - 1) {
-        partialLastLine = index + 1;
-        return;
+  try {
+    for await (const { text, line: lineNo, offset, bytes, unterminated } of jsonLines(file)) {
+      const line = text.trim();
+      if (!line || issues.length >= MAX_ISSUES) continue;
+      const at = { file, line: lineNo, column: 1 };
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        // A last line with no newline after it is what a crash mid-write leaves behind: not the user's mistake.
+        if (unterminated) {
+          partialLastLine = lineNo;
+          continue;
+        }
+        issues.push({ at, message: `not valid JSON (${(error as Error).message}); each line must be one JSON object` });
+        continue;
       }
-      issues.push({ at, message: `not valid JSON (${(error as Error).message}); each line must be one JSON object` });
-      return;
+      const problem = shapeProblem(value);
+      if (problem) {
+        issues.push({ at, path: problem.path, message: problem.message });
+        continue;
+      }
+      count++;
+      await each(toTranscript(value as Record<string, unknown>, lineNo, byId, defaultLocale), { line: lineNo, offset, bytes });
     }
-    const problem = shapeProblem(value);
-    if (problem) {
-      issues.push({ at, path: problem.path, message: problem.message });
-      return;
-    }
-    transcripts.push(toTranscript(value as Record<string, unknown>, index + 1, byId, defaultLocale));
-  });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    throw new UserError([{ at: { file }, message: `cannot read file (${code}); check the path` }]);
+  }
   if (issues.length > 0) throw new UserError(issues);
-  if (transcripts.length === 0) throw new UserError([{ at: { file }, message: 'no transcripts in file; expected one JSON object per line with "messages"' }]);
-  return { transcripts, ...(partialLastLine ? { partialLastLine } : {}) };
+  if (count === 0) throw new UserError([{ at: { file }, message: 'no transcripts in file; expected one JSON object per line with "messages"' }]);
+  return { count, ...(partialLastLine ? { partialLastLine } : {}) };
+}
+
+/** The transcript at `place` of the reader's file, read alone and converted exactly as scanTranscripts did. */
+export async function readTranscriptAt(reader: SliceReader, place: TranscriptPlace, scenarios: readonly Scenario[], defaultLocale: string): Promise<Transcript> {
+  const value = JSON.parse(await reader.read(place.offset, place.bytes)) as Record<string, unknown>;
+  return toTranscript(value, place.line, new Map(scenarios.map((s) => [s.id, s])), defaultLocale);
+}
+
+/**
+ * Where every transcript of attune's own transcripts.jsonl is, by id (a repeated id keeps its last
+ * line, as --resume does). Lines that do not parse are skipped: the run that wrote them repairs them.
+ */
+export async function indexTranscripts(file: string): Promise<Map<string, TranscriptPlace>> {
+  const places = new Map<string, TranscriptPlace>();
+  for await (const { text, line, offset, bytes } of jsonLines(file)) {
+    let value: { id?: unknown };
+    try {
+      value = JSON.parse(text) as { id?: unknown };
+    } catch {
+      continue;
+    }
+    places.set(typeof value?.id === 'string' ? value.id : `line-${line}`, { line, offset, bytes });
+  }
+  return places;
 }
 
 function shapeProblem(value: unknown): { path?: string; message: string } | undefined {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { ConversationResult, RunResult } from '../types.js';
+import type { ConversationDigest } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
-import type { ReportWriter } from './types.js';
+import type { ReportWriter, RunReport } from './types.js';
 
 /** XML text: escaped, and without the control characters XML 1.0 forbids (bots do emit them). */
 export function xml(text: string): string {
@@ -14,8 +14,39 @@ export function xml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-function seconds(conversations: readonly ConversationResult[]): string {
-  return (conversations.reduce((sum, c) => sum + c.turns.reduce((s, t) => s + t.latencyMs, 0), 0) / 1000).toFixed(3);
+function seconds(conversations: readonly ConversationDigest[]): string {
+  return (conversations.reduce((sum, c) => sum + c.latencyMs, 0) / 1000).toFixed(3);
+}
+
+/** A group's failed scores as the text junit.xml shows: critical ones with their quotes, the others one line each. */
+interface Failed {
+  /** `criterion: rationale` of the first critical failure, for the failure's message. */
+  first?: string;
+  critical: string[];
+  other: string[];
+}
+
+/**
+ * The only text junit.xml shows, by target and scenario, read from the report's stream; only the
+ * rendered lines are kept (a passing score costs nothing here).
+ */
+async function failedScores(report: RunReport): Promise<Map<string, Failed>> {
+  const failed = new Map<string, Failed>();
+  for await (const c of report.scored()) {
+    for (const s of c.scores) {
+      if (s.passed) continue;
+      const key = `${c.target}\u0000${c.scenario}`;
+      const entry = failed.get(key) ?? { critical: [], other: [] };
+      if (s.critical) {
+        entry.first ??= `${s.criterion}: ${s.rationale}`;
+        entry.critical.push([`${s.criterion} (repeat ${c.repeat}): ${s.rationale}`, ...s.evidence.map((e) => `  turn ${e.turn}: "${e.quote}"`)].join('\n'));
+      } else {
+        entry.other.push(`not passed (non-critical) ${s.criterion} (repeat ${c.repeat}): ${s.rationale}`);
+      }
+      failed.set(key, entry);
+    }
+  }
+  return failed;
 }
 
 /**
@@ -23,13 +54,15 @@ function seconds(conversations: readonly ConversationResult[]): string {
  * has a critical failure (a bot that is safe two times in three is not safe), errors when every
  * repeat errored; other failed criteria are listed in system-out.
  */
-export function renderJUnit(result: RunResult): string {
+export async function renderJUnit(report: RunReport): Promise<string> {
+  const result = report.summary;
+  const failed = await failedScores(report);
   const suites: string[] = [];
   let total = 0;
   let failures = 0;
   let errors = 0;
   for (const target of result.targets) {
-    const byScenario = new Map<string, ConversationResult[]>();
+    const byScenario = new Map<string, ConversationDigest[]>();
     for (const c of result.conversations) {
       if (c.target !== target.id) continue;
       const list = byScenario.get(c.scenario);
@@ -40,8 +73,7 @@ export function renderJUnit(result: RunResult): string {
     let suiteFailures = 0;
     let suiteErrors = 0;
     for (const [scenario, runs] of byScenario) {
-      const critical = runs.flatMap((c) => c.scores.filter((s) => s.critical && !s.passed).map((s) => ({ c, s })));
-      const other = runs.flatMap((c) => c.scores.filter((s) => !s.critical && !s.passed).map((s) => ({ c, s })));
+      const { first, critical, other } = failed.get(`${target.id}\u0000${scenario}`) ?? { critical: [], other: [] };
       const errored = runs.filter((c) => c.error);
       const head = `    <testcase classname="${xml(`attune.${target.id}.${runs[0]!.suite}`)}" name="${xml(scenario)}" time="${seconds(runs)}"`;
       const body: string[] = [];
@@ -51,12 +83,10 @@ export function renderJUnit(result: RunResult): string {
         body.push(`      <error type="${xml(e.kind)}" message="${xml(`turn ${e.turn}: ${e.message}`)}">${xml(errored.map((c) => `repeat ${c.repeat}: ${c.error!.kind} at turn ${c.error!.turn}: ${c.error!.message}`).join('\n'))}</error>`);
       } else if (critical.length > 0) {
         suiteFailures++;
-        const first = critical[0]!;
-        const detail = critical.map(({ c, s }) => [`${s.criterion} (repeat ${c.repeat}): ${s.rationale}`, ...s.evidence.map((e) => `  turn ${e.turn}: "${e.quote}"`)].join('\n'));
-        body.push(`      <failure type="critical" message="${xml(`${first.s.criterion}: ${first.s.rationale}`)}">${xml(detail.join('\n'))}</failure>`);
+        body.push(`      <failure type="critical" message="${xml(first!)}">${xml(critical.join('\n'))}</failure>`);
       }
       if (other.length > 0) {
-        body.push(`      <system-out>${xml(other.map(({ c, s }) => `not passed (non-critical) ${s.criterion} (repeat ${c.repeat}): ${s.rationale}`).join('\n'))}</system-out>`);
+        body.push(`      <system-out>${xml(other.join('\n'))}</system-out>`);
       }
       cases.push(body.length > 0 ? `${head}>\n${body.join('\n')}\n    </testcase>` : `${head}/>`);
     }
@@ -73,9 +103,9 @@ export function renderJUnit(result: RunResult): string {
 
 export const junitWriter: ReportWriter = {
   format: 'junit',
-  async write(result, outDir) {
+  async write(report, outDir) {
     const path = join(outDir, 'junit.xml');
-    await writeFileAtomic(path, renderJUnit(result));
+    await writeFileAtomic(path, await renderJUnit(report));
     return [path];
   },
 };

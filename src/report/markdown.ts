@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { ConversationResult, RunResult } from '../types.js';
+import type { ConversationDigest, RunSummary, Score } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
-import type { ReportWriter } from './types.js';
+import type { ReportWriter, RunReport } from './types.js';
 
 const MAX_FAILURES_LISTED = 60;
 
@@ -17,7 +17,7 @@ function quote(text: string): string {
   return cell(text).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
-function header(result: RunResult): string[] {
+function header(result: RunSummary): string[] {
   const { run } = result;
   const lines = [`# attune ${run.command} ${run.id}`, ''];
   lines.push(`${run.scenarios} scenarios × ${result.targets.length} targets × ${run.repeat} repeat(s), judged by ${run.judges.join(', ')}. attune ${run.attuneVersion}, ${run.startedAt}, config ${run.configHash}.`, '');
@@ -30,7 +30,7 @@ function header(result: RunResult): string[] {
   return lines;
 }
 
-function scores(result: RunResult): string[] {
+function scores(result: RunSummary): string[] {
   const lines = ['## Scores by target', ''];
   lines.push(`| | ${result.targets.map((t) => cell(t.id)).join(' | ')} |`, `|---|${result.targets.map(() => '---').join('|')}|`);
   for (const rubric of result.rubrics) {
@@ -47,25 +47,33 @@ function scores(result: RunResult): string[] {
   return lines;
 }
 
-function gates(result: RunResult): string[] {
+function gates(result: RunSummary): string[] {
   if (result.run.gates.length === 0) return [];
   return ['## Gates', '', ...result.run.gates.map((gate) => `- ${gate.passed ? 'PASS' : 'FAIL'} ${cell(gate.message)}`), ''];
 }
 
-function criticalFailures(result: RunResult, max: number): string[] {
+/** Every critical failure counted from the digests; the first `max` quoted, read from the report's stream. */
+async function criticalFailures(report: RunReport, max: number): Promise<string[]> {
   const lines = ['## Critical failures', ''];
-  const failures = result.conversations.flatMap((c) => c.scores.filter((s) => s.critical && !s.passed).map((s) => ({ c, s })));
-  if (failures.length === 0) lines.push('None.');
-  for (const { c, s } of failures.slice(0, max)) {
+  const total = report.summary.conversations.reduce((n, c) => n + c.scores.filter((s) => s.critical && !s.passed).length, 0);
+  const shown: { c: { target: string; scenario: string; repeat: number }; s: Score }[] = [];
+  if (total > 0 && max > 0) {
+    for await (const c of report.scored()) {
+      for (const s of c.scores) if (s.critical && !s.passed && shown.length < max) shown.push({ c, s });
+      if (shown.length >= max) break;
+    }
+  }
+  if (total === 0) lines.push('None.');
+  for (const { c, s } of shown) {
     lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}**: ${cell(s.rationale)}`);
     for (const e of s.evidence) lines.push(`  > turn ${e.turn}: “${quote(e.quote)}”`);
   }
-  if (failures.length > max) lines.push(`- … and ${failures.length - max} more in results.json`);
+  if (total > max) lines.push(`- … and ${total - max} more in results.json`);
   lines.push('');
   return lines;
 }
 
-function errors(result: RunResult): string[] {
+function errors(result: RunSummary): string[] {
   const errored = result.conversations.filter((c) => c.error);
   const lines = ['## Errors', ''];
   if (errored.length === 0) lines.push('None.');
@@ -74,7 +82,7 @@ function errors(result: RunResult): string[] {
   return lines;
 }
 
-function criteria(result: RunResult): string[] {
+function criteria(result: RunSummary): string[] {
   const lines = ['## Criteria and their sources', ''];
   for (const rubric of result.rubrics) {
     lines.push(`### ${cell(rubric.title)} (\`${rubric.id}\` v${rubric.version})`, '');
@@ -87,26 +95,28 @@ function criteria(result: RunResult): string[] {
 }
 
 /** report.md: scores with intervals, what separates the targets, every critical failure with its quote. */
-export function renderMarkdown(result: RunResult): string {
+export async function renderMarkdown(report: RunReport): Promise<string> {
+  const result = report.summary;
   return `${[
     ...header(result),
     ...scores(result),
     ...gates(result),
     ...(result.targets.length > 1 ? separating(result) : []),
-    ...criticalFailures(result, MAX_FAILURES_LISTED),
+    ...(await criticalFailures(report, MAX_FAILURES_LISTED)),
     ...errors(result),
     ...criteria(result),
   ].join('\n')}\n`;
 }
 
 /** The short version for CI job pages (GITHUB_STEP_SUMMARY): scores, gates, the first critical failures. */
-export function renderStepSummary(result: RunResult): string {
-  return `${[...header(result), ...scores(result), ...gates(result), ...criticalFailures(result, 20)].join('\n')}\n`;
+export async function renderStepSummary(report: RunReport): Promise<string> {
+  const result = report.summary;
+  return `${[...header(result), ...scores(result), ...gates(result), ...(await criticalFailures(report, 20))].join('\n')}\n`;
 }
 
 /** Scenarios where the targets' mean scores differ most, with each target's failed criteria. */
-function separating(result: RunResult): string[] {
-  const byScenario = new Map<string, ConversationResult[]>();
+function separating(result: RunSummary): string[] {
+  const byScenario = new Map<string, ConversationDigest[]>();
   for (const c of result.conversations) {
     const list = byScenario.get(c.scenario);
     if (list) list.push(c);
@@ -135,9 +145,9 @@ function separating(result: RunResult): string[] {
 
 export const markdownWriter: ReportWriter = {
   format: 'md',
-  async write(result, outDir) {
+  async write(report, outDir) {
     const path = join(outDir, 'report.md');
-    await writeFileAtomic(path, renderMarkdown(result));
+    await writeFileAtomic(path, await renderMarkdown(report));
     return [path];
   },
 };

@@ -1,13 +1,8 @@
 import { bootstrapCI, mean } from '../stats/bootstrap.js';
-import type { ConversationResult, Interval, Rubric, RubricSummary, RunResult, Score, Source, TargetSummary, Transcript } from '../types.js';
-
-export interface ScoredTranscript {
-  transcript: Transcript;
-  scores: Score[];
-}
+import type { ConversationDigest, ConversationResult, ConversationSummary, Interval, Message, Rubric, RubricSummary, RunResult, RunSummary, Score, ScoreDigest, Source, TargetSummary, Transcript } from '../types.js';
 
 /** A conversation's score on one rubric: the weighted mean of its scored criteria, or undefined. */
-export function rubricScore(scores: readonly Score[], rubric: { id: string; criteria: readonly { id: string; weight: number }[] }): number | undefined {
+export function rubricScore(scores: readonly ScoreDigest[], rubric: { id: string; criteria: readonly { id: string; weight: number }[] }): number | undefined {
   let total = 0;
   let weights = 0;
   for (const score of scores) {
@@ -50,9 +45,9 @@ export interface RunMeta {
   targets: { id: string; kind: string; description: string }[];
 }
 
-/** Everything a run produced, with per-target aggregates and intervals. Gates are added by the caller. */
-export function buildRunResult(meta: RunMeta, scored: readonly ScoredTranscript[], rubrics: readonly Rubric[], sources: Record<string, Source>): RunResult {
-  const conversations: ConversationResult[] = scored.map(({ transcript: t, scores }) => ({
+/** What a run keeps of a scored transcript: everything but its messages. */
+export function summarizeConversation(t: Transcript, scores: Score[]): ConversationSummary {
+  return {
     id: t.id,
     target: t.target,
     scenario: t.scenario,
@@ -60,23 +55,78 @@ export function buildRunResult(meta: RunMeta, scored: readonly ScoredTranscript[
     locale: t.context.locale,
     risk: t.context.risk,
     repeat: t.repeat,
-    messages: t.messages,
     turns: t.turns,
     ...(t.error ? { error: t.error } : {}),
     scores,
-  }));
+  };
+}
+
+/** What a run keeps in memory of a conversation (see ConversationDigest); takes a summary or a full conversation. */
+export function digestOf(c: ConversationSummary): ConversationDigest {
+  const { id, target, scenario, suite, locale, risk, repeat, error, turns, scores } = c;
+  return {
+    id, target, scenario, suite, locale, risk, repeat,
+    ...(error ? { error } : {}),
+    latencyMs: turns.reduce((n, t) => n + t.latencyMs, 0),
+    attempts: turns.reduce((n, t) => n + t.attempts, 0),
+    cached: turns.filter((t) => t.cached).length,
+    scores: internScores(scores),
+  };
+}
+
+/**
+ * Score digests repeat (a criterion has few distinct outcomes), so equal ones are one frozen object
+ * and equal lists one frozen list: a run's memory then grows by about a pointer per conversation, not
+ * by its scores. The tables stop growing at MAX_INTERNED entries (continuous judge scores rarely repeat).
+ */
+const MAX_INTERNED = 50_000;
+const scoreTable = new Map<string, { id: number; digest: ScoreDigest }>();
+const listTable = new Map<string, ScoreDigest[]>();
+function internScores(scores: readonly ScoreDigest[]): ScoreDigest[] {
+  const ids: number[] = [];
+  const list = scores.map((s) => {
+    const key = JSON.stringify([s.rubric, s.criterion, s.score, s.passed, s.critical]);
+    let entry = scoreTable.get(key);
+    if (!entry) {
+      entry = { id: scoreTable.size, digest: Object.freeze({ rubric: s.rubric, criterion: s.criterion, score: s.score, passed: s.passed, critical: s.critical }) };
+      if (scoreTable.size < MAX_INTERNED) scoreTable.set(key, entry);
+      else entry.id = -1;
+    }
+    ids.push(entry.id);
+    return entry.digest;
+  });
+  if (ids.includes(-1)) return Object.freeze(list) as ScoreDigest[];
+  const listKey = ids.join(',');
+  const known = listTable.get(listKey);
+  if (known) return known;
+  Object.freeze(list);
+  if (listTable.size < MAX_INTERNED) listTable.set(listKey, list);
+  return list;
+}
+
+/** A summary with its messages put back, keys in the order results.json has always had them. */
+export function withMessages(c: ConversationSummary, messages: Message[]): ConversationResult {
+  const { id, target, scenario, suite, locale, risk, repeat, turns, error, scores } = c;
+  return { id, target, scenario, suite, locale, risk, repeat, messages, turns, ...(error ? { error } : {}), scores };
+}
+
+/**
+ * Everything a run produced but the text of its conversations, with per-target aggregates and
+ * intervals (they need only score digests). Conversations keep the order given. Gates are added by the caller.
+ */
+export function buildRunSummary(meta: RunMeta, conversations: ConversationDigest[], rubrics: readonly Rubric[], sources: Record<string, Source>): RunSummary {
   const targets: TargetSummary[] = meta.targets.map((target) => {
-    const own = scored.filter((s) => s.transcript.target === target.id);
+    const own = conversations.filter((c) => c.target === target.id);
     const rubricIntervals: Record<string, Interval> = {};
     for (const rubric of rubrics) {
-      const values = own.map((s) => rubricScore(s.scores, rubric)).filter((v): v is number => v !== undefined);
+      const values = own.map((c) => rubricScore(c.scores, rubric)).filter((v): v is number => v !== undefined);
       if (values.length > 0) rubricIntervals[rubric.id] = interval(values);
     }
     return {
       ...target,
       conversations: own.length,
-      errors: own.filter((s) => s.transcript.error).length,
-      criticalFailures: own.reduce((n, s) => n + s.scores.filter((score) => score.critical && !score.passed).length, 0),
+      errors: own.filter((c) => c.error).length,
+      criticalFailures: own.reduce((n, c) => n + c.scores.filter((score) => score.critical && !score.passed).length, 0),
       rubrics: rubricIntervals,
     };
   });
@@ -85,11 +135,11 @@ export function buildRunResult(meta: RunMeta, scored: readonly ScoredTranscript[
     run: {
       ...meta.run,
       calls: {
-        requested: scored.reduce((n, s) => n + s.transcript.turns.reduce((m, t) => m + t.attempts, 0) + (s.transcript.error?.attempts ?? 0), 0),
-        cached: scored.reduce((n, s) => n + s.transcript.turns.filter((t) => t.cached).length, 0),
+        requested: conversations.reduce((n, c) => n + c.attempts + (c.error?.attempts ?? 0), 0),
+        cached: conversations.reduce((n, c) => n + c.cached, 0),
       },
       targets: meta.targets,
-      scenarios: new Set(scored.map((s) => s.transcript.scenario)).size, gates: [] },
+      scenarios: new Set(conversations.map((c) => c.scenario)).size, gates: [] },
     rubrics: summarizeRubrics(rubrics, sources),
     targets,
     conversations,

@@ -1,7 +1,7 @@
-import type { GateOutcome, Gates, RunResult } from '../types.js';
+import type { GateOutcome, Gates, RunSummary } from '../types.js';
 
 /** Each configured gate, per target, with a one-line reason. A run whose gates all pass exits 0. */
-export function evaluateGates(result: RunResult, gates: Gates): GateOutcome[] {
+export function evaluateGates(result: RunSummary, gates: Gates): GateOutcome[] {
   const out: GateOutcome[] = [];
   for (const target of result.targets) {
     for (const [rubric, minimum] of Object.entries(gates.minScore ?? {})) {

@@ -4,11 +4,12 @@ import type { Transcript } from '../types.js';
 
 /**
  * Appends each finished transcript to transcripts.jsonl as soon as it ends, so a crash loses only
- * the conversations in flight. Writes are queued on the stream, never awaited on the hot path.
+ * the conversations in flight. Writes are queued on the stream; a full buffer makes the writer wait.
  */
 export class TranscriptLog {
   private readonly stream: WriteStream;
   private failure: Error | undefined;
+  private draining: Promise<void> | undefined;
 
   private constructor(readonly path: string) {
     this.stream = createWriteStream(path, { flags: 'a', encoding: 'utf8' });
@@ -24,8 +25,20 @@ export class TranscriptLog {
     return log;
   }
 
-  append(transcript: Transcript): void {
-    this.stream.write(`${JSON.stringify(transcript)}\n`);
+  /**
+   * Queues one line. Resolves at once unless the stream's buffer is full (the disk is slower than
+   * the conversations), then when it has drained: awaiting it keeps memory flat on long runs.
+   */
+  append(transcript: Transcript): Promise<void> {
+    if (this.stream.write(`${JSON.stringify(transcript)}\n`) || this.failure) return Promise.resolve();
+    // One shared wait, however many conversations end while the buffer is full.
+    this.draining ??= once(this.stream, 'drain').then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
   }
 
   async close(): Promise<void> {

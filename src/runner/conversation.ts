@@ -53,9 +53,9 @@ export async function runConversation(planned: PlannedConversation, target: Targ
           break conversation;
         }
       }
-      const signal = AbortSignal.any([options.stop, AbortSignal.timeout(target.timeoutMs ?? options.timeoutMs)]);
+      const deadline = turnDeadline(options.stop, target.timeoutMs ?? options.timeoutMs);
       const t0 = performance.now();
-      const outcome = await target.reply(messages, { conversationId: planned.id, sessionId, locale: planned.scenario.locale, signal });
+      const outcome = await target.reply(messages, { conversationId: planned.id, sessionId, locale: planned.scenario.locale, signal: deadline.signal }).finally(deadline.dispose);
       const latencyMs = Math.round(performance.now() - t0);
       if (options.limiter && outcome.kind === 'reply' && outcome.usage) {
         options.limiter.settle(estimate, (outcome.usage.inputTokens ?? 0) + (outcome.usage.outputTokens ?? 0));
@@ -90,6 +90,35 @@ export async function runConversation(planned: PlannedConversation, target: Targ
     startedAt,
     finishedAt: new Date().toISOString(),
     ...(error ? { error } : {}),
+  };
+}
+
+/** In-flight turns per stop signal: one listener on the signal aborts them all, however many run at once. */
+const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/**
+ * A signal that aborts when the run stops or after `ms` (reason: a TimeoutError, as AbortSignal.timeout
+ * gives). Unlike AbortSignal.any + AbortSignal.timeout, `dispose` releases the timer at once, so a long
+ * run does not hold a pending timer and signal per turn for `ms` after the turn ended.
+ */
+function turnDeadline(stop: AbortSignal, ms: number): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  let turns = inFlight.get(stop);
+  if (!turns) {
+    const all = new Set<AbortController>();
+    stop.addEventListener('abort', () => all.forEach((c) => c.abort(stop.reason)), { once: true });
+    inFlight.set(stop, all);
+    turns = all;
+  }
+  if (stop.aborted) controller.abort(stop.reason);
+  else turns.add(controller);
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      turns.delete(controller);
+    },
   };
 }
 

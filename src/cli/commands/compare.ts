@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readRunResult } from '../../config/results.js';
 import { UserError } from '../../errors.js';
@@ -7,7 +6,7 @@ import { compareRuns } from '../../report/compare.js';
 import { renderCompareMarkdown } from '../../report/compare-markdown.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
-import { newRunId } from '../finish.js';
+import { ensureOutDir, newRunId } from '../finish.js';
 
 export interface CompareFlags {
   out?: string;
@@ -22,9 +21,7 @@ export async function compareCommand(paths: string[], flags: CompareFlags, io: I
   if (sides < 2) throw new UserError(`nothing to compare: ${paths.join(', ')} holds one target; give two run folders, or a run with several targets`);
   const result = compareRuns(runs.map((r) => r.result), flags.tolerance);
   const outDir = resolve(flags.out ?? join('reports', `compare-${newRunId()}`));
-  await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot create output folder ${outDir} (${error.code ?? error.message}); choose another with -o`);
-  });
+  await ensureOutDir(outDir);
   const markdown = renderCompareMarkdown(result);
   await writeFileAtomic(join(outDir, 'compare.json'), `${JSON.stringify(result, null, 2)}\n`);
   await writeFileAtomic(join(outDir, 'compare.md'), markdown);

@@ -1,14 +1,16 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED } from '../../config/files.js';
 import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
-import { readTranscripts } from '../../config/transcripts.js';
+import { SliceReader } from '../../config/jsonl.js';
+import { readTranscriptAt, scanTranscripts, type TranscriptPlace } from '../../config/transcripts.js';
 import { UserError } from '../../errors.js';
 import { judgeById } from '../../judges/registry.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { LOG, readManifest, type RunManifest } from '../../runner/manifest.js';
 import { TranscriptLog } from '../../runner/checkpoint.js';
-import type { Transcript } from '../../types.js';
-import { configHash, finishRun, newRunId, prepareOutDir } from '../finish.js';
+import { summarizeConversation } from '../../results/build.js';
+import { ScoredConversations } from '../../results/spill.js';
+import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { plannedIds, writeManifest } from '../plan-state.js';
 
@@ -33,33 +35,41 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
   const config = await loadConfig(flags.config);
   const project = await loadProjectOrThrow(flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? [BUNDLED.rubrics]), { bundledDefaults: true });
   const order = new Map(((await plannedIds(dirs[0]!)) ?? []).map((id, i) => [id, i]));
-  const byId = new Map<string, Transcript>();
+  // One pass over each shard's log keeps only where each transcript is; they are read again one at a time below.
+  const byId = new Map<string, { reader: SliceReader; place: TranscriptPlace }>();
   for (const dir of dirs) {
-    const { transcripts } = await readTranscripts(join(dir, LOG), [], 'en-US').catch((error: unknown) => {
-      if (error instanceof UserError && /no transcripts in file|cannot read file/.test(error.message)) return { transcripts: [] as Transcript[] };
+    const file = join(dir, LOG);
+    const reader = new SliceReader(file);
+    await scanTranscripts(file, [], 'en-US', (t, place) => {
+      if (byId.has(t.id)) throw new UserError(`${dir}: conversation ${t.id} is also in another shard; these shards overlap`);
+      byId.set(t.id, { reader, place });
+    }).catch((error: unknown) => {
+      if (error instanceof UserError && /no transcripts in file|cannot read file/.test(error.message)) return;
       throw error;
     });
-    for (const t of transcripts) {
-      if (byId.has(t.id)) throw new UserError(`${dir}: conversation ${t.id} is also in another shard; these shards overlap`);
-      byId.set(t.id, t);
-    }
   }
-  const transcripts = [...byId.values()].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+  const ids = [...byId.keys()].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
 
   const runId = newRunId();
   const outDir = resolve(flags.out ?? join('reports', `merged-${runId}`));
   await prepareOutDir(outDir);
-  const planned = order.size || transcripts.length;
+  const planned = order.size || ids.length;
   const startedAt = manifests.map((m) => m.startedAt).sort()[0]!;
   const { shard: _shard, ...whole } = first;
   await writeManifest(outDir, { ...whole, runId, startedAt, planned, planIds: [...order.keys()] });
-  const log = await TranscriptLog.open(join(outDir, LOG));
-  for (const t of transcripts) log.append(t);
-  await log.close();
-
   const judges = [judgeById('checks')];
-  const scored = await Promise.all(transcripts.map(async (transcript) => ({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) })));
-  io.stderr(`merged ${dirs.length} shards: ${transcripts.length} of ${planned} planned conversations\n`);
+  const log = await TranscriptLog.open(join(outDir, LOG));
+  const scored = await ScoredConversations.create(join(outDir, SCRATCH));
+  for (const id of ids) {
+    const { reader, place } = byId.get(id)!;
+    const t = await readTranscriptAt(reader, place, [], 'en-US');
+    const written = log.append(t);
+    await scored.add(summarizeConversation(t, await scoreTranscript(t, project.rubrics, judges)));
+    await written;
+  }
+  await log.close();
+  await Promise.all([...new Set([...byId.values()].map((v) => v.reader))].map((r) => r.close()));
+  io.stderr(`merged ${dirs.length} shards: ${ids.length} of ${planned} planned conversations\n`);
   return finishRun(
     io,
     screenOf(io),
@@ -68,11 +78,12 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
         id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: first.attuneVersion,
         configHash: configHash({ planHash: first.planHash, rubrics: project.rubrics.map(({ at: _at, ...r }) => r) }),
         command: 'run', repeat: first.repeat, judges: judges.map((j) => j.id),
-        ...(transcripts.length < planned ? { interrupted: { planned, finished: transcripts.length } } : {}),
+        ...(ids.length < planned ? { interrupted: { planned, finished: ids.length } } : {}),
       },
       targets: first.targets,
     },
     scored,
+    await messagesInLog(join(outDir, LOG)),
     project.rubrics,
     project.sources,
     config?.gates ?? {},

@@ -1,12 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { readRunResult } from '../../config/results.js';
 import { RunError, UserError } from '../../errors.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
+import { REPORT_FORMATS, reportOf, type ReportFormat } from '../../report/types.js';
 import { writeReports } from '../../report/write.js';
+import { ensureOutDir } from '../finish.js';
 import type { Io } from '../io.js';
 
-/** Re-renders a finished run's reports from its results.json; never calls a model. */
+/**
+ * Re-renders a finished run's reports from its results.json; never calls a model. It reads
+ * results.json whole (about 9 KB per conversation), unlike attune run, which streams.
+ */
 export async function reportCommand(path: string, flags: { format: string; out?: string }, io: Io): Promise<number> {
   const formats = flags.format.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
@@ -15,10 +18,8 @@ export async function reportCommand(path: string, flags: { format: string; out?:
   }
   const { result, dir } = await readRunResult(path);
   const outDir = resolve(flags.out ?? dir);
-  await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot create output folder ${outDir} (${error.code ?? error.message}); choose another with -o`);
-  });
-  const { files, failures } = await writeReports(result, outDir, formats as ReportFormat[]);
+  await ensureOutDir(outDir);
+  const { files, failures } = await writeReports(reportOf(result), outDir, formats as ReportFormat[]);
   if (failures.length > 0) throw new RunError(failures.map((f) => `the ${f.format} report could not be written: ${f.message}`).join('; '));
   io.stdout(`wrote ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}\n`);
   return 0;

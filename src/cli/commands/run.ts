@@ -5,7 +5,8 @@ import { RunError, UserError } from '../../errors.js';
 import { judgeById } from '../../judges/registry.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { createProgress } from '../../report/terminal.js';
-import type { ScoredTranscript } from '../../results/build.js';
+import { summarizeConversation } from '../../results/build.js';
+import { ScoredConversations } from '../../results/spill.js';
 import { defaultCacheDir, ResponseCache } from '../../runner/cache.js';
 import { TranscriptLog } from '../../runner/checkpoint.js';
 import { planConversations, selectScenarios } from '../../runner/plan.js';
@@ -15,7 +16,7 @@ import { createTargets } from '../../targets/registry.js';
 import { redactUrl } from '../../targets/redact.js';
 import { resolveTargetSpecs } from '../../targets/spec.js';
 import type { TargetSpec, Transcript } from '../../types.js';
-import { configHash, finishRun, newRunId, prepareOutDir } from '../finish.js';
+import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { parseShard, resumeState, sliceOf, writeManifest } from '../plan-state.js';
 import { gracefulStop } from '../stop.js';
@@ -87,10 +88,13 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const log = await TranscriptLog.open(join(outDir, 'transcripts.jsonl')).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`cannot write ${join(outDir, 'transcripts.jsonl')} (${error.code ?? error.message}); choose another folder with -o`);
   });
-  const scored: ScoredTranscript[] = await Promise.all(done.map(async (transcript) => ({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) })));
+  // Only digests stay in memory: messages are in transcripts.jsonl, scores with their text in a scratch file.
+  const scored = await ScoredConversations.create(join(outDir, SCRATCH));
+  for (const t of done) await scored.add(summarizeConversation(t, await scoreTranscript(t, project.rubrics, judges)));
   const doneIds = new Set(done.map((t) => t.id));
+  done = [];
   const todo = plan.filter((p) => !doneIds.has(p.id));
-  if (flags.resume) io.stderr(`resuming ${runId}: ${done.length} of ${plan.length} conversations already done, ${todo.length} to go\n`);
+  if (flags.resume) io.stderr(`resuming ${runId}: ${doneIds.size} of ${plan.length} conversations already done, ${todo.length} to go\n`);
   const stopping = gracefulStop(io);
   await runPlan(todo, new Map(targets.map((t) => [t.id, t])), {
     concurrency: flags.concurrency ?? config?.run.concurrency ?? 8,
@@ -103,8 +107,9 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     onTranscript: async (transcript) => {
       // Cancelled by Ctrl-C: not done, so neither logged nor scored; --resume runs it again.
       if (transcript.error?.kind === 'cancelled') return;
-      log.append(transcript);
-      scored.push({ transcript, scores: await scoreTranscript(transcript, project.rubrics, judges) });
+      const written = log.append(transcript);
+      await scored.add(summarizeConversation(transcript, await scoreTranscript(transcript, project.rubrics, judges)));
+      await written;
     },
   });
   stopping.dispose();
@@ -114,7 +119,7 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   progress.finish();
 
   const order = new Map(plan.map((p, i) => [p.id, i]));
-  scored.sort((a, b) => order.get(a.transcript.id)! - order.get(b.transcript.id)!);
+  scored.sort((d) => order.get(d.id)!);
   const hash = configHash({ planHash, rubrics: project.rubrics.map(({ at: _at, ...r }) => r) });
   return finishRun(
     io,
@@ -122,11 +127,12 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     {
       run: {
         id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: attuneVersion(), configHash: hash, command: 'run', repeat, judges: judges.map((j) => j.id),
-        ...(scored.length < plan.length ? { interrupted: { planned: plan.length, finished: scored.length } } : {}),
+        ...(scored.digests.length < plan.length ? { interrupted: { planned: plan.length, finished: scored.digests.length } } : {}),
       },
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })),
     },
     scored,
+    await messagesInLog(join(outDir, 'transcripts.jsonl')),
     project.rubrics,
     project.sources,
     config?.gates ?? {},

@@ -1,15 +1,30 @@
 import type { LangPatterns } from '../../types.js';
 
 const cache = new Map<string, RegExp>();
-const UNICODE_BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
+const WORD = String.raw`[\p{L}\p{N}_]`;
+const UNICODE_BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
+/**
+ * JavaScript's \b is ASCII-only even with the u flag: "\bÇa", "aquí\b", "você\b" never match. Each
+ * \b becomes a boundary that knows letters in every script: one-sided where it sits next to a literal
+ * letter or digit (the common case, and far cheaper), the full two-sided form otherwise.
+ */
+export function unicodeBoundaries(source: string): string {
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+  return source.replace(/(?<!\\)\\b/g, (_, at: number) => {
+    // "\bword": the next character is a required literal letter, so only the one before matters.
+    if (wordChar(source[at + 2]) && !/[*?{]/.test(source[at + 3] ?? '')) return `(?<!${WORD})`;
+    // "word\b": the previous character is a literal letter (not the tail of an escape such as \s).
+    if (wordChar(source[at - 1]) && source[at - 2] !== '\\') return `(?!${WORD})`;
+    return UNICODE_BOUNDARY;
+  });
+}
 
 /** Patterns are case-insensitive and Unicode-aware; compiled once per process. */
 export function compile(source: string): RegExp {
   let regex = cache.get(source);
   if (!regex) {
-    // JavaScript's \b is ASCII-only even with the u flag: "\bÇa", "aquí\b", "você\b" never match. Use a
-    // boundary that knows letters in every script.
-    regex = new RegExp(source.replace(/(?<!\\)\\b/g, UNICODE_BOUNDARY), 'giu');
+    regex = new RegExp(unicodeBoundaries(source), 'giu');
     cache.set(source, regex);
   }
   return regex;

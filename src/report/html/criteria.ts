@@ -1,4 +1,4 @@
-import type { RunResult } from '../../types.js';
+import type { RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
 import { scoredInRun } from './model.js';
 import { targetClass } from './overview.js';
@@ -12,7 +12,7 @@ function howJudged(how: string): string {
 }
 
 /** Per target, how many conversations the criterion was scored on and how many did not pass. */
-function tally(result: RunResult): Map<string, { scored: number; failed: number }> {
+function tally(result: RunSummary): Map<string, { scored: number; failed: number }> {
   const counts = new Map<string, { scored: number; failed: number }>();
   for (const c of result.conversations) {
     for (const s of c.scores) {
@@ -31,7 +31,7 @@ function tally(result: RunResult): Map<string, { scored: number; failed: number 
  * is critical, how it is judged, the sources it rests on, and how each target fared on it. Source
  * URLs are shown as text: the page never links outside itself.
  */
-export function criteriaSection(result: RunResult): Html {
+export function criteriaSection(result: RunSummary): Html {
   const counts = tally(result);
   const unscored = result.rubrics.flatMap((r) => r.criteria.filter((c) => !scoredInRun(c.how, result.run.judges)).map((c) => c.id));
   const intro = unscored.length > 0

@@ -1,4 +1,4 @@
-import { RISK_LEVELS, type RunResult } from '../../types.js';
+import { RISK_LEVELS, type RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
 import { distinct, OUTCOME_LABEL, OUTCOME_SIGN, OUTCOMES } from './model.js';
 
@@ -7,7 +7,7 @@ function select(name: string, label: string, values: readonly { value: string; t
 }
 
 /** The bar that stays on top: filters (applied by the page's script), annotation export, unfold/fold. Hidden in print. */
-export function filterBar(result: RunResult): Html {
+export function filterBar(result: RunSummary): Html {
   const conv = result.conversations;
   const plain = (values: readonly string[]) => values.map((v) => ({ value: v, text: v }));
   return html`<div class="filters" id="filters" role="search" aria-label="Filter conversations">

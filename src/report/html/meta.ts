@@ -1,4 +1,4 @@
-import type { RunResult } from '../../types.js';
+import type { RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
 import { targetClass } from './overview.js';
 
@@ -9,7 +9,7 @@ function duration(from: string, to: string): string {
 }
 
 /** Warnings a reader must see before any number: an interrupted run, failed gates. */
-export function banners(result: RunResult): Html {
+export function banners(result: RunSummary): Html {
   const { run } = result;
   const failed = run.gates.filter((g) => !g.passed);
   return html`${run.interrupted && html`<p class="banner warn" id="interrupted"><strong>Interrupted run:</strong> ${run.interrupted.finished} of ${run.interrupted.planned} planned conversations finished; every number covers only those.</p>`}
@@ -17,13 +17,13 @@ ${failed.length > 0 && html`<p class="banner bad"><strong>${failed.length} gate$
 }
 
 /** Gate outcomes as a list; empty when the run had no gates. */
-export function gatesList(result: RunResult): Html {
+export function gatesList(result: RunSummary): Html {
   if (result.run.gates.length === 0) return html`<p class="muted">No gates were configured for this run.</p>`;
   return html`<ul class="gates">${result.run.gates.map((g) => html`<li class="${g.passed ? 'ok' : 'bad'}"><span class="gate-state">${g.passed ? 'PASS' : 'FAIL'}</span> <code>${g.gate}</code> ${g.message}</li>`)}</ul>`;
 }
 
 /** What ran, when, with what: everything in `run` (results.json carries no secrets, and nothing is added here). */
-export function runMetadata(result: RunResult): Html {
+export function runMetadata(result: RunSummary): Html {
   const { run } = result;
   const rows: [string, Html | string][] = [
     ['Run id', html`<code>${run.id}</code>`],

@@ -1,4 +1,4 @@
-import type { ConversationResult, RubricSummary, RunResult, Score } from '../../types.js';
+import type { ConversationDigest, RubricSummary, RunSummary, Score } from '../../types.js';
 
 /**
  * How a conversation (or one score) turned out, worst first: `error` (the conversation ended early),
@@ -18,12 +18,12 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 /** A one-character sign for each outcome, so the grid does not rely on colour alone. */
 export const OUTCOME_SIGN: Record<Outcome, string> = { pass: '✓', fail: '!', critical: '✗', error: 'E' };
 
-export function scoreOutcome(score: Score): Exclude<Outcome, 'error'> {
+export function scoreOutcome(score: Pick<Score, 'passed' | 'critical'>): Exclude<Outcome, 'error'> {
   if (score.passed) return 'pass';
   return score.critical ? 'critical' : 'fail';
 }
 
-export function conversationOutcome(c: ConversationResult): Outcome {
+export function conversationOutcome(c: { error?: unknown; scores: readonly Pick<Score, 'passed' | 'critical'>[] }): Outcome {
   if (c.error) return 'error';
   const outcomes = c.scores.map(scoreOutcome);
   if (outcomes.includes('critical')) return 'critical';
@@ -36,7 +36,7 @@ export const OUTCOME_RANK: Record<Outcome, number> = { error: 0, critical: 1, fa
 export type CriterionInfo = RubricSummary['criteria'][number] & { rubric: string };
 
 /** Criteria by `rubric/criterion`, for titles beside scores. */
-export function criteriaById(result: RunResult): Map<string, CriterionInfo> {
+export function criteriaById(result: RunSummary): Map<string, CriterionInfo> {
   return new Map(result.rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, { ...c, rubric: r.id }] as const)));
 }
 
@@ -55,8 +55,8 @@ export function distinct<T>(values: readonly T[], order?: readonly T[]): T[] {
 }
 
 /** Conversations of one scenario and one target, in repeat order. */
-export function cellConversations(result: RunResult): Map<string, { index: number; c: ConversationResult }[]> {
-  const cells = new Map<string, { index: number; c: ConversationResult }[]>();
+export function cellConversations(result: RunSummary): Map<string, { index: number; c: ConversationDigest }[]> {
+  const cells = new Map<string, { index: number; c: ConversationDigest }[]>();
   result.conversations.forEach((c, index) => {
     const key = `${c.scenario}\u0000${c.target}`;
     const list = cells.get(key) ?? [];

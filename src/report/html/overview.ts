@@ -1,4 +1,4 @@
-import type { Interval, RunResult } from '../../types.js';
+import type { Interval, RunSummary } from '../../types.js';
 import { fmt, html, type Html } from './escape.js';
 import { cellConversations, conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_SIGN, OUTCOMES, scoreOutcome } from './model.js';
 
@@ -24,7 +24,7 @@ function axis(): Html {
 }
 
 /** Every target on every rubric, side by side on one axis, with mean, interval and n. */
-export function scoresTable(result: RunResult): Html {
+export function scoresTable(result: RunSummary): Html {
   const rows = result.rubrics.map((rubric) =>
     result.targets.map((t, ti) => {
       const interval = t.rubrics[rubric.id];
@@ -42,7 +42,7 @@ export function scoresTable(result: RunResult): Html {
 }
 
 /** Conversations, errors and critical failures per target, with how the conversations turned out. */
-export function targetsTable(result: RunResult): Html {
+export function targetsTable(result: RunSummary): Html {
   const rows = result.targets.map((t, ti) => {
     const own = result.conversations.filter((c) => c.target === t.id);
     const counts = OUTCOMES.map((o) => own.filter((c) => conversationOutcome(c) === o).length);
@@ -58,7 +58,7 @@ ${OUTCOMES.map((o) => html`<th scope="col" class="num"><span class="badge o-${o}
 }
 
 /** Scenario × target: one linked sign per conversation (several with repeats), grouped by suite. */
-export function scenarioGrid(result: RunResult): Html {
+export function scenarioGrid(result: RunSummary): Html {
   const cells = cellConversations(result);
   const scenarios = new Map<string, { suite: string; locale: string; risk: string }>();
   for (const c of result.conversations) if (!scenarios.has(c.scenario)) scenarios.set(c.scenario, { suite: c.suite, locale: c.locale, risk: c.risk });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { RunResult } from '../../types.js';
-import { writeFileAtomic } from '../atomic.js';
+import type { RunSummary } from '../../types.js';
+import { streamFileAtomic } from '../atomic.js';
 import type { ReportWriter } from '../types.js';
 import { ANNOTATIONS_SCRIPT } from './annotations.js';
 import { FILTERS_SCRIPT } from './client.js';
@@ -34,24 +34,23 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-function intro(result: RunResult): Html {
+function intro(result: RunSummary): Html {
   const { run } = result;
   const suites = [...new Set(result.conversations.map((c) => c.suite))];
   const targets = result.targets.length === 1 ? 'one chatbot' : `${result.targets.length} chatbots`;
   return html`<p class="lede">attune tests how chatbots respond in mental-health situations. Here it played ${run.scenarios} scripted scenarios (suites: ${suites.join(', ')}) against ${targets}${run.repeat > 1 ? `, ${run.repeat} times each` : ''}: ${result.conversations.length} conversations. Every conversation was scored on the criteria listed under <a href="#criteria">Criteria and sources</a>, each with the guideline or regulation it comes from. Scores run from 0 to 1; higher is safer. A <strong>critical failure</strong> is a failed criterion that alone makes a conversation unsafe (for example, no crisis line when someone discloses suicidal thoughts).</p>`;
 }
 
-/** report.html: one self-contained page, readable offline, with every transcript and score. */
-export function renderHtml(result: RunResult): string {
+/**
+ * report.html around its conversations: `head` is everything up to the first conversation, `tail`
+ * everything after the last. Between them the writer streams one `conversationView` per conversation.
+ */
+export function pageFrame(result: RunSummary): { head: string; tail: string } {
   for (const [name, text, closer] of [['script', SCRIPT, '</script'], ['stylesheet', STYLE, '</style']] as const) {
     if (text.toLowerCase().includes(closer)) throw new Error(`report.html: the ${name} must not contain ${closer}`);
   }
-  const criteria = criteriaById(result);
-  const targetIndex = new Map(result.targets.map((t, i) => [t.id, i]));
-  const repeats = result.run.repeat > 1 || new Set(result.conversations.map((c) => c.repeat)).size > 1;
-  const conversations = result.conversations.map((c, index) => conversationView(c, { index, targetIndex: targetIndex.get(c.target) ?? 0, repeats, criteria }));
   const { run } = result;
-  const page = html`<!doctype html>
+  const head = html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -84,7 +83,8 @@ ${scenarioGrid(result)}
 <h2>Conversations</h2>
 <p class="lede muted">Each line is one conversation; open it to read the transcript beside its scores. Highlighted words in a reply are the evidence a score quotes. Failed criteria come first; passed ones are folded below them. Agree or Disagree beside a score records your review in this browser; export them from the bar at the top.</p>
 <p id="no-match" class="banner warn" hidden>No conversation matches these filters.</p>
-${conversations}
+`;
+  const tail = html`
 </section>
 <section id="criteria">
 <h2>Criteria and sources</h2>
@@ -100,14 +100,28 @@ ${runMetadata(result)}
 </body>
 </html>
 `;
-  return page.value;
+  return { head: head.value, tail: tail.value };
 }
 
+/** report.html: one self-contained page, readable offline, with every transcript and score, written one conversation at a time. */
 export const htmlWriter: ReportWriter = {
   format: 'html',
-  async write(result, outDir) {
+  async write(report, outDir) {
     const path = join(outDir, 'report.html');
-    await writeFileAtomic(path, renderHtml(result));
+    const result = report.summary;
+    const { head, tail } = pageFrame(result);
+    const criteria = criteriaById(result);
+    const targetIndex = new Map(result.targets.map((t, i) => [t.id, i]));
+    const repeats = result.run.repeat > 1 || new Set(result.conversations.map((c) => c.repeat)).size > 1;
+    await streamFileAtomic(path, async (out) => {
+      await out.write(head);
+      let index = 0;
+      for await (const c of report.conversations()) {
+        await out.write(conversationView(c, { index, targetIndex: targetIndex.get(c.target) ?? 0, repeats, criteria }).value);
+        index++;
+      }
+      await out.write(tail);
+    });
     return [path];
   },
 };

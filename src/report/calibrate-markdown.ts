@@ -1,0 +1,29 @@
+import type { CalibrationResult } from './calibrate.js';
+
+const f = (v: number | null, d = 2) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(d));
+const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+
+/** calibrate.md: how far each judge agrees with people, per criterion, and where it disagrees most. */
+export function renderCalibrationMarkdown(result: CalibrationResult, labelsFile: string, runId: string): string {
+  const lines = ['# attune calibrate', ''];
+  lines.push(`${result.labels} human labels from \`${cell(labelsFile)}\` against run \`${runId}\`; ${result.matched} matched a judge's score.`, '');
+  lines.push("Accuracy is exact agreement; kappa is Cohen's kappa with quadratic weights over the score levels (1 = perfect, 0 = chance); Spearman is the rank correlation. VERA-MH reports clinician–clinician agreement of 0.77 and judge–clinician 0.81: aim for kappa ≥ 0.75 on every criterion.", '');
+  lines.push('| judge | n | accuracy | weighted kappa | Spearman |', '|---|---|---|---|---|');
+  for (const j of result.judges) lines.push(`| ${cell(j.judge)} | ${j.n} | ${f(j.accuracy)} | ${f(j.kappa)} | ${f(j.spearman)} |`);
+  lines.push('');
+  lines.push(`Krippendorff's alpha (interval) over people and judges: ${f(result.alphaAll, 3)}${result.alphaJudges === null ? '' : `; between judges only: ${f(result.alphaJudges, 3)}`}.`, '');
+  for (const j of result.judges) {
+    lines.push(`## ${cell(j.judge)}`, '', '### Per criterion (weakest first)', '', '| criterion | n | accuracy | kappa | Spearman |', '|---|---|---|---|---|');
+    for (const c of j.criteria) lines.push(`| ${c.criterion} | ${c.n} | ${f(c.accuracy)} | ${f(c.kappa)} | ${f(c.spearman)} |`);
+    lines.push('', '### Confusion (rows: people, columns: judge)', '', `| | ${j.categories.map((c) => f(c)).join(' | ')} |`, `|---|${j.categories.map(() => '---').join('|')}|`);
+    j.confusion.forEach((row, i) => lines.push(`| **${f(j.categories[i]!)}** | ${row.join(' | ')} |`));
+    lines.push('', '### Largest disagreements', '');
+    if (j.disagreements.length === 0) lines.push('None.');
+    for (const d of j.disagreements) lines.push(`- \`${cell(d.conversation)}\` · **${d.criterion}**: people ${f(d.human)}, judge ${f(d.judge)}${d.note ? ` — “${cell(d.note)}”` : ''}`);
+    lines.push('');
+  }
+  if (result.unmatched.length > 0) {
+    lines.push('## Labels with no score to compare', '', ...result.unmatched.map((u) => `- \`${cell(u.conversation)}\` · ${u.criterion}`), '');
+  }
+  return `${lines.join('\n')}\n`;
+}
