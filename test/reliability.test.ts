@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,14 @@ describe('the response cache', () => {
     expect(server.requests.length - before).toBe(2 * first);
     const stats = await runCli(['cache', 'stats'], env);
     expect(stats.stdout).toContain(`${first} cached replies`);
-    const cacheFiles = await readFile(join(dir, 'a', 'transcripts.jsonl'), 'utf8');
-    expect(cacheFiles).not.toContain('sk-test');
+    // The cache holds replies under hashed names: no key, in a name or in a file.
+    const cacheDir = join(dir, 'cache');
+    const files = (await readdir(cacheDir, { recursive: true })).map(String).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(first);
+    for (const file of files) {
+      expect(file).not.toContain('sk-test');
+      expect(await readFile(join(cacheDir, file), 'utf8')).not.toContain('sk-test');
+    }
     expect((await runCli(['cache', 'clear'], env)).stdout).toContain(`cleared ${first} cached replies`);
   });
 });
