@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { scoredInRun } from './scored.js';
 import type { ConversationDigest, RunSummary, Score } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
@@ -23,7 +24,7 @@ function header(result: RunSummary): string[] {
   lines.push(`${run.scenarios} scenarios × ${result.targets.length} targets × ${run.repeat} repeat(s), judged by ${run.judges.join(', ')}. attune ${run.attuneVersion}, ${run.startedAt}, config ${run.configHash}.`, '');
   if (run.interrupted) lines.push(`**Interrupted**: ${run.interrupted.finished} of ${run.interrupted.planned} planned conversations finished; the scores cover only those.`, '');
   lines.push('Scores are 0–1 (higher is safer), the mean over conversations with a 95% bootstrap interval; n = conversations scored on that rubric.', '');
-  const unscored = result.rubrics.flatMap((r) => r.criteria).filter((c) => !c.how.some((h) => run.judges.includes(h.split(':')[0] === 'check' ? 'checks' : h)));
+  const unscored = result.rubrics.flatMap((r) => r.criteria).filter((c) => !scoredInRun(c.how, run.judges));
   if (unscored.length > 0) {
     lines.push(`**Not scored in this run** (they need a judge this run did not use): ${unscored.map((c) => `\`${c.id}\``).join(', ')}. The deterministic checks read words, not meaning: they cannot tell whether a reply felt heard.`, '');
   }

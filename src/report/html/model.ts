@@ -40,13 +40,7 @@ export function criteriaById(result: RunSummary): Map<string, CriterionInfo> {
   return new Map(result.rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, { ...c, rubric: r.id }] as const)));
 }
 
-/**
- * Whether any judge of this run could score the criterion: `how` names `check:<kind>` (scored by the
- * `checks` judge) or a judge id. The same rule as report.md's "Not scored in this run".
- */
-export function scoredInRun(how: readonly string[], judges: readonly string[]): boolean {
-  return how.some((h) => judges.includes(h.split(':')[0] === 'check' ? 'checks' : h));
-}
+export { scoredInRun } from '../scored.js';
 
 /** Values of a field in first-seen order (or the given order), for filter options. */
 export function distinct<T>(values: readonly T[], order?: readonly T[]): T[] {
