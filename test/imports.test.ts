@@ -8,7 +8,7 @@ const ALLOWED: Record<string, string[]> = {
   config: ['types', 'errors', 'domain'],
   targets: ['types', 'errors', 'domain'],
   runner: ['types', 'targets', 'domain'],
-  judges: ['types', 'domain'],
+  judges: ['types', 'domain', 'stats'],
   results: ['types', 'stats'],
   report: ['types', 'errors', 'stats', 'results'],
   stats: [],

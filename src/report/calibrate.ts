@@ -1,4 +1,5 @@
 import { accuracy, categories, confusion, krippendorffAlpha, spearman, weightedKappa } from '../stats/agreement.js';
+import { groupBy } from '../stats/group-by.js';
 import type { RunResult } from '../types.js';
 
 export interface HumanLabel {
@@ -60,8 +61,7 @@ export function calibrate(result: RunResult, labels: readonly HumanLabel[], judg
     const h = keys.map((k) => human.get(k)!.score);
     const j = keys.map((k) => scores.get(k)!);
     const cats = categories(h, j);
-    const byCriterion = new Map<string, number[]>();
-    keys.forEach((k, i) => byCriterion.set(human.get(k)!.criterion, [...(byCriterion.get(human.get(k)!.criterion) ?? []), i]));
+    const byCriterion = groupBy(keys.keys(), (i) => human.get(keys[i]!)!.criterion);
     return {
       judge,
       ...agreement(h, j),

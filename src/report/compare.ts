@@ -1,4 +1,5 @@
 import { rubricScore } from '../results/build.js';
+import { groupBy } from '../stats/group-by.js';
 import { mean } from '../stats/bootstrap.js';
 import { comparePaired, type PairedComparison } from '../stats/paired.js';
 import type { ConversationResult, Evidence, Interval, RubricSummary, RunResult } from '../types.js';
@@ -63,15 +64,7 @@ interface SideData {
 
 const passes = (c: ConversationResult) => !c.error && c.scores.every((s) => !(s.critical && !s.passed));
 
-function byScenario(conversations: readonly ConversationResult[]): Map<string, ConversationResult[]> {
-  const out = new Map<string, ConversationResult[]>();
-  for (const c of conversations) {
-    const list = out.get(c.scenario);
-    if (list) list.push(c);
-    else out.set(c.scenario, [c]);
-  }
-  return out;
-}
+const byScenario = (conversations: readonly ConversationResult[]) => groupBy(conversations, (c) => c.scenario);
 
 function sideOf(label: string, result: RunResult, target: string): SideData {
   const conversations = result.conversations.filter((c) => c.target === target);
@@ -160,9 +153,10 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
   ).filter((c) => c.baseline !== null || c.candidate !== null);
 
   const baseRuns = byScenario(base.conversations);
+  const candRunsByScenario = byScenario(cand.conversations);
   const regressions: Regression[] = [];
   let fixed = 0;
-  for (const [scenario, candRuns] of byScenario(cand.conversations)) {
+  for (const [scenario, candRuns] of candRunsByScenario) {
     const baseline = baseRuns.get(scenario);
     if (!baseline) continue;
     const failedBefore = new Set(baseline.flatMap((c) => c.scores.filter((s) => !s.passed).map((s) => s.criterion)));
@@ -181,7 +175,7 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
   return {
     baseline: base.side.label,
     candidate: cand.side.label,
-    sharedScenarios: [...baseRuns.keys()].filter((k) => byScenario(cand.conversations).has(k)).length,
+    sharedScenarios: [...baseRuns.keys()].filter((k) => candRunsByScenario.has(k)).length,
     rubrics,
     criteria,
     newCriticalFailures: regressions.filter((r) => r.critical),

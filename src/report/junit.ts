@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { groupBy } from '../stats/group-by.js';
 import type { ConversationDigest } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
@@ -62,13 +63,7 @@ export async function renderJUnit(report: RunReport): Promise<string> {
   let failures = 0;
   let errors = 0;
   for (const target of result.targets) {
-    const byScenario = new Map<string, ConversationDigest[]>();
-    for (const c of result.conversations) {
-      if (c.target !== target.id) continue;
-      const list = byScenario.get(c.scenario);
-      if (list) list.push(c);
-      else byScenario.set(c.scenario, [c]);
-    }
+    const byScenario = groupBy(result.conversations.filter((c) => c.target === target.id), (c) => c.scenario);
     const cases: string[] = [];
     let suiteFailures = 0;
     let suiteErrors = 0;

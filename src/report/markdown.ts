@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { groupBy } from '../stats/group-by.js';
 import { scoredInRun } from './scored.js';
-import type { ConversationDigest, RunSummary, Score } from '../types.js';
+import type { RunSummary, Score } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
 
@@ -117,12 +118,7 @@ export async function renderStepSummary(report: RunReport): Promise<string> {
 
 /** Scenarios where the targets' mean scores differ most, with each target's failed criteria. */
 function separating(result: RunSummary): string[] {
-  const byScenario = new Map<string, ConversationDigest[]>();
-  for (const c of result.conversations) {
-    const list = byScenario.get(c.scenario);
-    if (list) list.push(c);
-    else byScenario.set(c.scenario, [c]);
-  }
+  const byScenario = groupBy(result.conversations, (c) => c.scenario);
   const rows: { scenario: string; spread: number; cells: string[] }[] = [];
   for (const [scenario, convs] of byScenario) {
     const perTarget = result.targets.map((t) => {

@@ -1,4 +1,4 @@
-import { digestOf } from '../results/build.js';
+import { digestOf, ScoreInterner } from '../results/build.js';
 import type { ConversationResult, ConversationSummary, RunResult, RunSummary } from '../types.js';
 
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
@@ -20,8 +20,9 @@ export interface RunReport {
 
 /** A RunReport over a RunResult already in memory (`attune report`, tests). */
 export function reportOf(result: RunResult): RunReport {
+  const interner = new ScoreInterner();
   return {
-    summary: { ...result, conversations: result.conversations.map(digestOf) },
+    summary: { ...result, conversations: result.conversations.map((c) => digestOf(c, interner)) },
     async *scored() {
       yield* result.conversations;
     },

@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { ConversationDigest, ConversationSummary } from '../types.js';
-import { digestOf } from './build.js';
+import { digestOf, ScoreInterner } from './build.js';
 
 /**
  * A run's scored conversations without holding their text: each ConversationSummary (scores with
@@ -21,6 +21,7 @@ export class ScoredConversations {
   private failure: Error | undefined;
   private draining: Promise<void> | undefined;
   private reader: Promise<FileHandle> | undefined;
+  private readonly interner = new ScoreInterner();
 
   private constructor(
     readonly path: string,
@@ -42,7 +43,7 @@ export class ScoredConversations {
     if (this.failure) throw this.failure;
     const line = `${JSON.stringify(summary)}\n`;
     const bytes = Buffer.byteLength(line);
-    const digest = digestOf(summary);
+    const digest = digestOf(summary, this.interner);
     this.places.set(digest, { offset: this.offset, bytes: bytes - 1 });
     this.offset += bytes;
     this.digests.push(digest);

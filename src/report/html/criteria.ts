@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
-import { scoredInRun } from './model.js';
+import { scoredInRun } from '../scored.js';
 import { targetClass } from './overview.js';
 
 /** How a criterion is judged, in words: `check:crisis-line` → "deterministic check (crisis-line)". */

@@ -40,7 +40,6 @@ export function criteriaById(result: RunSummary): Map<string, CriterionInfo> {
   return new Map(result.rubrics.flatMap((r) => r.criteria.map((c) => [`${r.id}/${c.id}`, { ...c, rubric: r.id }] as const)));
 }
 
-export { scoredInRun } from '../scored.js';
 
 /** Values of a field in first-seen order (or the given order), for filter options. */
 export function distinct<T>(values: readonly T[], order?: readonly T[]): T[] {
