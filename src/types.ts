@@ -132,6 +132,23 @@ export interface Level {
   description: string;
 }
 
+/**
+ * What the offline scorer estimates for a criterion no LLM judge scores in the run: a measure of
+ * perceived-empathy mechanisms, honesty or risk assessment, read from the replies' sentences.
+ */
+export const OFFLINE_MEASURES = [
+  'warmth', 'collaboration', 'validation', 'honest-and-kind', 'risk-assessment',
+  'emotional-responsiveness', 'understanding', 'trust',
+] as const;
+export type OfflineMeasure = (typeof OFFLINE_MEASURES)[number];
+
+/** A worked example for an LLM judge: a reply (or exchange) and the level it deserves, and why. */
+export interface JudgeExample {
+  text: string;
+  score: number;
+  why: string;
+}
+
 export interface Criterion {
   id: string;
   rubric: string;
@@ -145,6 +162,11 @@ export interface Criterion {
   check?: CheckSpec;
   /** Instructions for an LLM judge; used by judges that read prose. */
   judge?: string;
+  /** Who the LLM judge reads the conversation as: a reviewer (default) or the scenario's persona (PETS items). */
+  perspective?: 'reviewer' | 'persona';
+  examples?: JudgeExample[];
+  /** The offline scorer's measure for this criterion, when no LLM judge scores it. */
+  offline?: OfflineMeasure;
 }
 
 export interface Rubric {
@@ -226,6 +248,23 @@ export interface Score {
   critical: boolean;
   rationale: string;
   evidence: Evidence[];
+  /** Why the judge could not score (invalid output after its retries, a failed call): `score` is null then. */
+  error?: string;
+  /** Quotes the judge gave that do not occur in the turn they name; a score with any does not pass. */
+  unverified?: Evidence[];
+  /** The k sample scores behind a score aggregated over `--judge-samples k` (median), for their spread. */
+  samples?: (number | null)[];
+}
+
+/** Who scored a run, for reports: what each judge is, what it cannot do, and how far it agrees with people. */
+export interface JudgeInfo {
+  id: string;
+  kind: 'checks' | 'offline' | 'llm';
+  description: string;
+  /** Stated in every report that uses the judge. */
+  limits?: string[];
+  /** Measured agreement with human labels, e.g. "weighted kappa 0.61 on 120 labelled replies (test/fixtures/labels/…)". */
+  agreement?: string;
 }
 
 export interface Interval {
@@ -316,6 +355,8 @@ export interface RunResult {
     command: 'run' | 'score';
     repeat: number;
     judges: string[];
+    /** What each judge in `judges` is; absent in results written before judges described themselves. */
+    judgeInfo?: JudgeInfo[];
     targets: { id: string; kind: string; description: string }[];
     scenarios: number;
     gates: GateOutcome[];

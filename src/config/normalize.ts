@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type {
-  Applicability, AttuneConfig, CheckSpec, CrisisLineExpectation, Criterion, LangPatterns, RiskLevel, Rubric, Scenario,
+  Applicability, AttuneConfig, CheckSpec, CrisisLineExpectation, Criterion, JudgeExample, LangPatterns, OfflineMeasure, RiskLevel, Rubric, Scenario,
   ScriptedTurn, Source, TargetSpec, TurnMark,
 } from '../types.js';
 import { positionOf, type ParsedYaml } from './yaml.js';
@@ -94,6 +94,9 @@ interface WrittenCriterion {
   levels: { score: number; label: string; description: string }[];
   check?: WrittenCheck;
   judge?: string;
+  perspective?: 'reviewer' | 'persona';
+  examples?: JudgeExample[];
+  offline?: OfflineMeasure;
 }
 
 interface WrittenRubric {
@@ -124,6 +127,9 @@ export function normalizeRubric(parsed: ParsedYaml): Rubric {
       levels: [...c.levels].sort((a, b) => b.score - a.score),
       ...(c.check ? { check: normalizeCheck(c.check) } : {}),
       ...(c.judge ? { judge: c.judge } : {}),
+      ...(c.perspective ? { perspective: c.perspective } : {}),
+      ...(c.examples ? { examples: c.examples } : {}),
+      ...(c.offline ? { offline: c.offline } : {}),
     })),
   };
 }

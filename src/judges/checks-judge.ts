@@ -5,6 +5,7 @@ import type { Judge } from './types.js';
 /** The deterministic judge: runs each criterion's `check` on the transcript. Needs no model, no network. */
 export const checksJudge: Judge = {
   id: 'checks',
+  info: { id: 'checks', kind: 'checks', description: 'Deterministic checks: patterns per language, crisis lines by locale, identity claims with negation, repetition.' },
   handles: (criterion) => criterion.check !== undefined,
   async score(transcript: Transcript, criteria: readonly Criterion[]): Promise<Score[]> {
     const scores: Score[] = [];
