@@ -49,6 +49,32 @@ export interface SourcePosition {
   column: number;
 }
 
+/**
+ * Something the simulated user keeps back until a condition holds, and the marks of the user turn
+ * that reveals it: `{ fact: 'pills saved for Saturday', when: 'only if asked directly about suicide', marks: ['risk-rises'] }`.
+ */
+export interface SimulatedReveal {
+  fact: string;
+  when: string;
+  marks: TurnMark[];
+}
+
+/**
+ * A person for a model to play (`attune run --simulator`), instead of or besides scripted turns.
+ * The simulator sees this and the persona, never the rubric or `expect`.
+ */
+export interface SimulatedUser {
+  /** A fixed first message, so turn 1 is the same for every target. */
+  opening?: string;
+  /** Marks of the opening turn. */
+  openingMarks: TurnMark[];
+  goal: string;
+  reveals: SimulatedReveal[];
+  /** User turns at most, opening included (1–20). */
+  maxTurns: number;
+  stopWhen: string;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -58,7 +84,9 @@ export interface Scenario {
   risk: RiskLevel;
   age?: number;
   persona: string;
+  /** Scripted user turns; empty when the scenario only has `simulate`. Used when no simulator is given. */
   turns: ScriptedTurn[];
+  simulate?: SimulatedUser;
   expect: Expectations;
   sources: string[];
   at: SourcePosition;
@@ -227,6 +255,10 @@ export interface Transcript {
   startedAt: string;
   finishedAt: string;
   error?: TargetFailure & { turn: number; attempts: number };
+  /** The target id of the model that played the user (`openai:gpt-4o`); absent when the turns were scripted. */
+  simulator?: string;
+  /** One entry per user turn the simulator wrote: its call's timing and usage, and the reveals (1-based) it made. */
+  simulatorTurns?: (TurnMeta & { revealed: number[] })[];
 }
 
 /** A verbatim quote from the assistant reply of `turn` (1-based; 0 = a greeting before the first user message). */
@@ -254,6 +286,8 @@ export interface Score {
   unverified?: Evidence[];
   /** The k sample scores behind a score aggregated over `--judge-samples k` (median), for their spread. */
   samples?: (number | null)[];
+  /** Scored by a second judge of the run for comparison (attune calibrate); not in aggregates or outcomes. */
+  secondary?: boolean;
 }
 
 /** Who scored a run, for reports: what each judge is, what it cannot do, and how far it agrees with people. */
@@ -265,6 +299,17 @@ export interface JudgeInfo {
   limits?: string[];
   /** Measured agreement with human labels, e.g. "weighted kappa 0.61 on 120 labelled replies (test/fixtures/labels/…)". */
   agreement?: string;
+  /** What the judge did in this run: scores given, judge errors, quotes not found in the transcript, model calls. */
+  stats?: JudgeStats;
+}
+
+export interface JudgeStats {
+  scores: number;
+  errors: number;
+  /** Quotes not found in the turn they named, and the scores that gave them (flagged, not passed). */
+  unverifiedQuotes: number;
+  flaggedScores: number;
+  calls?: { requested: number; cached: number };
 }
 
 export interface Interval {
@@ -436,7 +481,14 @@ export interface AttuneConfig {
   file?: string;
   suites?: string[];
   rubrics?: string[];
-  run: { targets?: string[]; concurrency?: number; repeat?: number; timeoutMs?: number; retries?: number; outDir?: string };
+  run: {
+    targets?: string[]; concurrency?: number; repeat?: number; timeoutMs?: number; retries?: number; outDir?: string;
+    /** Who plays simulated users (`--simulator`): a target name from `targets:` or a spec string. */
+    simulator?: string;
+    /** Judges after the checks (`--judge`): `offline`, or target names / model specs; the first one's scores count. */
+    judges?: string[];
+    judgeSamples?: number;
+  };
   /** Named targets; each spec is missing only its `id`, which is the name. */
   targets: Record<string, TargetSpec>;
   gates: Gates;

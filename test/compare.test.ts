@@ -53,7 +53,7 @@ describe('attune compare', () => {
     expect(run.stderr).toMatch(/regression: builtin:bad vs builtin:good: escalation dropped by 0\.\d+ \[0\.\d+, 0\.\d+\]/);
     const result = JSON.parse(await readFile(join(out, 'compare.json'), 'utf8')) as CompareResult;
     const escalation = result.comparisons[0]!.rubrics.find((r) => r.id === 'escalation')!;
-    expect(escalation.paired).toMatchObject({ regression: true, n: 16 });
+    expect(escalation.paired).toMatchObject({ regression: true, n: 18 });
     expect(escalation.paired.ci95[1]).toBeLessThan(0);
     expect(result.comparisons[0]!.newCriticalFailures.length).toBeGreaterThan(0);
     expect(result.sides.map((s) => s.passAllK.k)).toEqual([2, 2]);

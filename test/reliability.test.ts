@@ -123,7 +123,7 @@ describe('shards and merge', () => {
     await runCli([...base, '--shard', '1/2', '-o', join(dir, 's1')]);
     await runCli([...base, '--shard', 'auto/2', '-o', join(dir, 's2')], { JOB_COMPLETION_INDEX: '1' });
     const shard1 = await read(join(dir, 's1'));
-    expect(shard1.conversations.length).toBe(32);
+    expect(shard1.conversations.length).toBe(36);
     const merged = await runCli(['merge', join(dir, 's1'), join(dir, 's2'), '-o', join(dir, 'merged')]);
     expect(merged.code).toBe(0);
     expect(essence(await read(join(dir, 'merged')))).toBe(essence(await read(join(dir, 'whole'))));

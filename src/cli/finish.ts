@@ -84,7 +84,11 @@ export async function finishRun(
 ): Promise<number> {
   try {
     await scored.finish();
-    const result = buildRunSummary(meta, scored.digests, rubrics, sources);
+    const judgeInfo = meta.run.judgeInfo?.map((info) => ({
+      ...info,
+      stats: { ...(scored.judgeStats.get(info.id) ?? { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 }), ...(info.stats?.calls ? { calls: info.stats.calls } : {}) },
+    }));
+    const result = buildRunSummary(judgeInfo ? { ...meta, run: { ...meta.run, judgeInfo } } : meta, scored.digests, rubrics, sources);
     result.run.gates = evaluateGates(result, gates);
     const report: RunReport = {
       summary: result,

@@ -16,6 +16,14 @@ const nonNegativeInt = (name: string) => (value: string) => {
   return n;
 };
 
+/** The judges after the checks, shared by run, score and merge. */
+const judgeOption = () =>
+  new Option('--judge <spec>', 'judge after the deterministic checks, repeatable: offline (default), openai:<model> or anthropic:<model> (or a config name); the first one\'s scores count, the others are kept for attune calibrate')
+    .argParser(collect)
+    .default([], 'offline, or the config\'s run.judges');
+const judgeSamplesOption = () =>
+  new Option('--judge-samples <k>', 'independent judgements per criterion by each LLM judge: median level, majority pass, spread kept (default 1; k > 1 samples at temperature 1 unless the judge sets one)').argParser(positiveInt('--judge-samples', 15));
+
 /** Parses argv, runs one command, returns the exit code. Commands are imported lazily to keep start-up fast. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
@@ -31,6 +39,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('run scenario suites against targets, score every transcript, write results and a report')
     .argument('[paths...]', 'suite files or folders (default: the bundled scenarios/)')
     .option('-t, --target <spec>', 'target spec or config name, repeatable: openai:<model>, anthropic:<model>, http:<url>, exec:<command>, builtin:good|bad', collect, [])
+    .option('--simulator <spec>', 'model that plays the person in scenarios with simulate: (openai:<model>, anthropic:<model> or a config name; temperature 0 unless set); without it they use their scripted turns')
     .option('-j, --concurrency <n>', 'conversations at once (default 8)', positiveInt('--concurrency'))
     .option('--repeat <n>', 'runs of each scenario per target (default 1)', positiveInt('--repeat'))
     .option('-o, --out <dir>', 'output folder (default reports/<run-id>)')
@@ -44,6 +53,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--no-cache', 'neither replay nor store replies')
     .option('--resume <dir>', 'continue an interrupted run in <dir> (same flags as the first time): finished conversations are not requested again')
     .option('--shard <i/n>', 'run the i-th of n deterministic slices of the plan (auto/n: the index from JOB_COMPLETION_INDEX); join them with attune merge')
+    .addOption(judgeOption())
+    .addOption(judgeSamplesOption())
     .addHelpText('after', `
 Examples:
   $ attune run                                   bundled suites vs the built-in good and bad bots, no keys needed
@@ -51,6 +62,8 @@ Examples:
   $ OPENAI_BASE_URL=http://localhost:11434/v1 attune run -t openai:llama3.1   any OpenAI-compatible server
   $ attune run scenarios/crisis-disclosure.yaml -t anthropic:claude-sonnet-4-5 --filter 'crisis.*'
   $ attune run -c attune.config.yaml -t my-bot -o reports/nightly
+  $ attune run -t openai:my-bot --simulator openai:gpt-4o-mini --filter 'crisis.*'   a model plays the person where a scenario has simulate:
+  $ attune run -t openai:my-bot --judge openai:gpt-4o --judge offline   an LLM judge for what checks cannot see; the offline scorer kept beside it
 
 Exit codes: 0 ok · 1 a gate failed · 2 usage or configuration error · 3 the run could not be completed`)
     .action(async (paths: string[], options) => {
@@ -66,7 +79,13 @@ Exit codes: 0 ok · 1 a gate failed · 2 usage or configuration error · 3 the r
     .option('--suites <path>', 'suites to look scenario ids up in, repeatable (default: the bundled scenarios/)', collect, [])
     .option('--rubrics <path>', 'rubric files or folders, repeatable (default: the bundled rubrics/)', collect, [])
     .option('--locale <locale>', 'locale of transcripts that name no known scenario (default en-US)', 'en-US')
-    .option('-c, --config <file>', 'config file, for its gates')
+    .option('-c, --config <file>', 'config file, for its gates and judges')
+    .option('-j, --concurrency <n>', 'transcripts judged at once (default 8)', positiveInt('--concurrency'))
+    .option('--timeout <ms>', 'per-request timeout of LLM judges in ms (default 60000)', positiveInt('--timeout', MAX_TIMER_MS))
+    .option('--retries <n>', 'retries per judge request on 429, 5xx, network errors (default 4)', nonNegativeInt('--retries'))
+    .option('--no-cache', 'neither replay nor store LLM judgements')
+    .addOption(judgeOption())
+    .addOption(judgeSamplesOption())
     .addHelpText('after', `
 Examples:
   $ attune score reports/2026-11-22T10-00-00Z/transcripts.jsonl   re-score a run with the current rubrics
@@ -117,7 +136,10 @@ Examples:
     .argument('<shards...>', 'shard run folders')
     .option('-o, --out <dir>', 'output folder (default reports/merged-<id>)')
     .option('--rubrics <path>', 'rubric files or folders to score with, repeatable (default: the bundled rubrics/)', collect, [])
-    .option('-c, --config <file>', 'config file, for its gates')
+    .option('-c, --config <file>', 'config file, for its gates and judges')
+    .option('--no-cache', 'neither replay nor store LLM judgements')
+    .addOption(judgeOption())
+    .addOption(judgeSamplesOption())
     .addHelpText('after', `
 Examples:
   $ attune merge shard-1 shard-2 shard-3 -o reports/nightly`)

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type {
   Applicability, AttuneConfig, CheckSpec, CrisisLineExpectation, Criterion, JudgeExample, LangPatterns, OfflineMeasure, RiskLevel, Rubric, Scenario,
-  ScriptedTurn, Source, TargetSpec, TurnMark,
+  ScriptedTurn, SimulatedUser, Source, TargetSpec, TurnMark,
 } from '../types.js';
 import { positionOf, type ParsedYaml } from './yaml.js';
 
@@ -15,7 +15,15 @@ interface WrittenScenario {
   risk: RiskLevel;
   age?: number;
   persona: string;
-  turns: (string | { user: string; marks?: TurnMark[] })[];
+  turns?: (string | { user: string; marks?: TurnMark[] })[];
+  simulate?: {
+    opening?: string;
+    openingMarks?: TurnMark[];
+    goal: string;
+    reveals?: { fact: string; when: string; marks?: TurnMark[] }[];
+    maxTurns: number;
+    stopWhen?: string;
+  };
   expect?: { crisisLine?: CrisisLineExpectation; emergency?: boolean; crisisLines?: string[]; language?: string; must?: string[]; mustNot?: string[] };
   sources?: string[];
 }
@@ -46,7 +54,7 @@ export function normalizeSuite(parsed: ParsedYaml): { suite: Suite; scenarios: S
   const written = parsed.value as WrittenSuite;
   const suite = { id: written.suite, title: written.title, description: written.description ?? '', file: parsed.file };
   const scenarios = written.scenarios.map((s, index): Scenario => {
-    const turns: ScriptedTurn[] = s.turns.map((t) => (typeof t === 'string' ? { user: t, marks: [] } : { user: t.user, marks: t.marks ?? [] }));
+    const turns: ScriptedTurn[] = (s.turns ?? []).map((t) => (typeof t === 'string' ? { user: t, marks: [] } : { user: t.user, marks: t.marks ?? [] }));
     return {
       id: s.id,
       title: s.title,
@@ -57,6 +65,7 @@ export function normalizeSuite(parsed: ParsedYaml): { suite: Suite; scenarios: S
       ...(s.age === undefined ? {} : { age: s.age }),
       persona: s.persona,
       turns,
+      ...(s.simulate ? { simulate: normalizeSimulate(s.simulate) } : {}),
       expect: {
         crisisLine: s.expect?.crisisLine ?? DEFAULT_CRISIS_LINE[s.risk],
         emergency: s.expect?.emergency ?? s.risk === 'imminent',
@@ -70,6 +79,19 @@ export function normalizeSuite(parsed: ParsedYaml): { suite: Suite; scenarios: S
     };
   });
   return { suite, scenarios };
+}
+
+const DEFAULT_STOP_WHEN = 'your goal is met, or the conversation has clearly come to an end';
+
+function normalizeSimulate(written: NonNullable<WrittenScenario['simulate']>): SimulatedUser {
+  return {
+    ...(written.opening === undefined ? {} : { opening: written.opening }),
+    openingMarks: written.openingMarks ?? [],
+    goal: written.goal,
+    reveals: (written.reveals ?? []).map((r) => ({ fact: r.fact, when: r.when, marks: r.marks ?? [] })),
+    maxTurns: written.maxTurns,
+    stopWhen: written.stopWhen ?? DEFAULT_STOP_WHEN,
+  };
 }
 
 type WrittenPatterns = string[] | Record<string, string[]>;

@@ -1,6 +1,6 @@
 import type { Issue } from '../errors.js';
 import { resourcesFor } from '../domain/crisis-lines.js';
-import type { Rubric, Scenario, Source } from '../types.js';
+import type { Rubric, Scenario, SimulatedUser, Source } from '../types.js';
 
 /** Cross-file rules that a schema cannot express: unique ids, known sources, marks that fit the risk. */
 export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonly Rubric[], sources: Record<string, Source> | undefined): Issue[] {
@@ -38,14 +38,20 @@ export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonl
 function scenarioIssues(scenario: Scenario, sources: Record<string, Source> | undefined): Issue[] {
   const issues: Issue[] = [];
   const where = { at: scenario.at, path: `scenario ${scenario.id}` };
-  const riskTurns = scenario.turns.filter((t) => t.marks.includes('risk')).length;
-  if (scenario.risk !== 'none' && riskTurns === 0) {
-    issues.push({ ...where, message: `risk is ${scenario.risk} but no turn has marks: [risk]; mark the user turn where the risk first surfaces` });
+  if (scenario.turns.length === 0 && !scenario.simulate) {
+    issues.push({ ...where, message: 'no turns and no simulate; add turns (scripted user messages), simulate (a person for a model to play), or both' });
   }
-  if (scenario.risk === 'none' && riskTurns > 0) {
-    issues.push({ ...where, message: 'a turn is marked risk but the scenario says risk: none; raise the risk level or remove the mark' });
+  if (scenario.turns.length > 0) {
+    const riskTurns = scenario.turns.filter((t) => t.marks.includes('risk')).length;
+    if (scenario.risk !== 'none' && riskTurns === 0) {
+      issues.push({ ...where, message: `risk is ${scenario.risk} but no turn has marks: [risk]; mark the user turn where the risk first surfaces` });
+    }
+    if (scenario.risk === 'none' && riskTurns > 0) {
+      issues.push({ ...where, message: 'a turn is marked risk but the scenario says risk: none; raise the risk level or remove the mark' });
+    }
+    if (riskTurns > 1) issues.push({ ...where, message: 'more than one turn marked risk; mark only the first, and later ones risk-rises' });
   }
-  if (riskTurns > 1) issues.push({ ...where, message: 'more than one turn marked risk; mark only the first, and later ones risk-rises' });
+  if (scenario.simulate) issues.push(...simulateIssues(scenario, scenario.simulate));
   if (scenario.expect.crisisLine === 'required' && !resourcesFor(scenario.locale)?.crisis.length && scenario.expect.crisisLines.length === 0) {
     issues.push({ ...where, message: `a crisis line is required but attune has no verified line for ${scenario.locale}; list the right one in expect.crisisLines` });
   }
@@ -53,6 +59,30 @@ function scenarioIssues(scenario: Scenario, sources: Record<string, Source> | un
     for (const id of scenario.sources) {
       if (!sources[id]) issues.push({ ...where, message: `unknown source "${id}"; add it to rubrics/sources.yaml or fix the id` });
     }
+  }
+  return issues;
+}
+
+/**
+ * The marks of a simulated user live on the opening and on the reveals, since which turn reveals what
+ * is only known when the conversation happens; several reveals may carry risk (the first one made counts).
+ */
+function simulateIssues(scenario: Scenario, simulate: SimulatedUser): Issue[] {
+  const issues: Issue[] = [];
+  const where = { at: scenario.at, path: `scenario ${scenario.id} simulate` };
+  if (simulate.openingMarks.length > 0 && simulate.opening === undefined) {
+    issues.push({ ...where, message: 'openingMarks without opening; marks need a fixed first message: add opening, or move the marks to a reveal' });
+  }
+  const openingRisk = simulate.openingMarks.includes('risk');
+  const revealRisk = simulate.reveals.some((r) => r.marks.includes('risk'));
+  if (scenario.risk !== 'none' && !openingRisk && !revealRisk) {
+    issues.push({ ...where, message: `risk is ${scenario.risk} but neither openingMarks nor any reveal has marks: [risk]; mark where the risk first surfaces` });
+  }
+  if (scenario.risk === 'none' && (openingRisk || revealRisk)) {
+    issues.push({ ...where, message: 'a simulated turn is marked risk but the scenario says risk: none; raise the risk level or remove the mark' });
+  }
+  if (openingRisk && revealRisk) {
+    issues.push({ ...where, message: 'the opening is marked risk and so is a reveal; mark the reveal risk-rises instead' });
   }
   return issues;
 }

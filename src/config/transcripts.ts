@@ -121,7 +121,11 @@ function toTranscript(value: Record<string, unknown>, line: number, byId: Map<st
   const scenarioId = typeof value.scenario === 'string' ? value.scenario : undefined;
   const known = scenarioId ? byId.get(scenarioId) : undefined;
   const own = value.context as ScenarioContext | undefined;
-  const context = known ? contextOf(known) : isContext(own) ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale);
+  const simulated = typeof value.simulator === 'string';
+  // A simulated conversation's marks are where its reveals happened, not where the script would put them.
+  const context = known
+    ? simulated && isContext(own) ? { ...contextOf(known), marks: own.marks } : contextOf(known)
+    : isContext(own) ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale);
   const messages = (value.messages as Message[]).map((m) => ({ role: m.role, content: m.content }));
   return {
     id: typeof value.id === 'string' ? value.id : `line-${line}`,
@@ -134,6 +138,8 @@ function toTranscript(value: Record<string, unknown>, line: number, byId: Map<st
     startedAt: typeof value.startedAt === 'string' ? value.startedAt : '',
     finishedAt: typeof value.finishedAt === 'string' ? value.finishedAt : '',
     ...(value.error && typeof value.error === 'object' ? { error: value.error as Transcript['error'] } : {}),
+    ...(simulated ? { simulator: value.simulator as string } : {}),
+    ...(simulated && Array.isArray(value.simulatorTurns) ? { simulatorTurns: value.simulatorTurns as NonNullable<Transcript['simulatorTurns']> } : {}),
   };
 }
 

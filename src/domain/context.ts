@@ -1,9 +1,12 @@
 import type { Scenario, ScenarioContext, TurnMark } from '../types.js';
 
-/** What judges may know about a scenario, carried inside each transcript. */
-export function contextOf(scenario: Scenario): ScenarioContext {
+/**
+ * What judges may know about a scenario, carried inside each transcript. `turns` are the user turns
+ * that happened, with their marks: the scripted ones by default; a simulated conversation passes its own.
+ */
+export function contextOf(scenario: Scenario, turns: readonly { marks: readonly TurnMark[] }[] = scenario.turns): ScenarioContext {
   const marks: Partial<Record<TurnMark, number[]>> = {};
-  scenario.turns.forEach((turn, index) => {
+  turns.forEach((turn, index) => {
     for (const mark of turn.marks) (marks[mark] ??= []).push(index + 1);
   });
   return {

@@ -1,11 +1,12 @@
 import { checksJudge } from './checks-judge.js';
+import { offlineJudge } from './offline/index.js';
 import type { Judge } from './types.js';
 
-export const JUDGE_IDS = ['checks'] as const;
+export const JUDGE_IDS = ['checks', 'offline'] as const;
 export type JudgeId = (typeof JUDGE_IDS)[number];
 
-/** Judges by id; the offline scorer and the LLM judge join here. */
-const JUDGES = { checks: checksJudge } satisfies Record<JudgeId, Judge>;
+/** Judges by id; the LLM judge joins here. */
+const JUDGES = { checks: checksJudge, offline: offlineJudge } satisfies Record<JudgeId, Judge>;
 
 export function judgeById(id: JudgeId): Judge {
   return JUDGES[id];

@@ -3,6 +3,7 @@ import { groupBy } from '../stats/group-by.js';
 import { mean } from '../stats/bootstrap.js';
 import { comparePaired, type PairedComparison } from '../stats/paired.js';
 import type { ConversationResult, Evidence, Interval, RubricSummary, RunResult } from '../types.js';
+import { isCriticalFailure, isFailure } from '../results/outcome.js';
 
 /** One side of a comparison: a target in a run. */
 export interface Side {
@@ -62,7 +63,7 @@ interface SideData {
   rubrics: RubricSummary[];
 }
 
-const passes = (c: ConversationResult) => !c.error && c.scores.every((s) => !(s.critical && !s.passed));
+const passes = (c: ConversationResult) => !c.error && !c.scores.some(isCriticalFailure);
 
 const byScenario = (conversations: readonly ConversationResult[]) => groupBy(conversations, (c) => c.scenario);
 
@@ -141,7 +142,7 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
   });
   const criteria = cand.rubrics.flatMap((rubric) =>
     rubric.criteria.map((criterion) => {
-      const score = (c: ConversationResult) => c.scores.find((s) => s.criterion === criterion.id && s.score !== null)?.score ?? undefined;
+      const score = (c: ConversationResult) => c.scores.find((s) => s.criterion === criterion.id && s.score !== null && !s.secondary)?.score ?? undefined;
       const b = base.conversations.map(score).filter((v): v is number => v !== undefined);
       const k = cand.conversations.map(score).filter((v): v is number => v !== undefined);
       return {
@@ -159,12 +160,12 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
   for (const [scenario, candRuns] of candRunsByScenario) {
     const baseline = baseRuns.get(scenario);
     if (!baseline) continue;
-    const failedBefore = new Set(baseline.flatMap((c) => c.scores.filter((s) => !s.passed).map((s) => s.criterion)));
+    const failedBefore = new Set(baseline.flatMap((c) => c.scores.filter(isFailure).map((s) => s.criterion)));
     const scoredBefore = new Set(baseline.flatMap((c) => c.scores.map((s) => s.criterion)));
     const failedNow = new Set<string>();
     for (const c of candRuns) {
       for (const s of c.scores) {
-        if (s.passed || failedNow.has(s.criterion)) continue;
+        if (!isFailure(s) || failedNow.has(s.criterion)) continue;
         failedNow.add(s.criterion);
         if (!scoredBefore.has(s.criterion) || failedBefore.has(s.criterion)) continue;
         regressions.push({ scenario, criterion: s.criterion, rubric: s.rubric, critical: s.critical, rationale: s.rationale, conversation: c.id, evidence: s.evidence });

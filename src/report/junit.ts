@@ -3,6 +3,7 @@ import { groupBy } from '../stats/group-by.js';
 import type { ConversationDigest } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
+import { isFailure } from '../results/outcome.js';
 
 /** XML text: escaped, and without the control characters XML 1.0 forbids (bots do emit them). */
 export function xml(text: string): string {
@@ -35,14 +36,14 @@ async function failedScores(report: RunReport): Promise<Map<string, Failed>> {
   const failed = new Map<string, Failed>();
   for await (const c of report.scored()) {
     for (const s of c.scores) {
-      if (s.passed) continue;
+      if (!isFailure(s)) continue;
       const key = `${c.target}\u0000${c.scenario}`;
       const entry = failed.get(key) ?? { critical: [], other: [] };
       if (s.critical) {
         entry.first ??= `${s.criterion}: ${s.rationale}`;
-        entry.critical.push([`${s.criterion} (repeat ${c.repeat}): ${s.rationale}`, ...s.evidence.map((e) => `  turn ${e.turn}: "${e.quote}"`)].join('\n'));
+        entry.critical.push([`${s.criterion} (repeat ${c.repeat}, judge ${s.judge}): ${s.rationale}`, ...s.evidence.map((e) => `  turn ${e.turn}: "${e.quote}"`)].join('\n'));
       } else {
-        entry.other.push(`not passed (non-critical) ${s.criterion} (repeat ${c.repeat}): ${s.rationale}`);
+        entry.other.push(`not passed (non-critical) ${s.criterion} (repeat ${c.repeat}, judge ${s.judge}): ${s.rationale}`);
       }
       failed.set(key, entry);
     }

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { groupBy } from '../stats/group-by.js';
-import { scoredInRun } from './scored.js';
+import { judgeRows, scoredInRun } from './scored.js';
 import type { RunSummary, Score } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
+import { isCriticalFailure, isFailure } from '../results/outcome.js';
 
 const MAX_FAILURES_LISTED = 60;
 
@@ -25,10 +26,24 @@ function header(result: RunSummary): string[] {
   lines.push(`${run.scenarios} scenarios × ${result.targets.length} targets × ${run.repeat} repeat(s), judged by ${run.judges.join(', ')}. attune ${run.attuneVersion}, ${run.startedAt}, config ${run.configHash}.`, '');
   if (run.interrupted) lines.push(`**Interrupted**: ${run.interrupted.finished} of ${run.interrupted.planned} planned conversations finished; the scores cover only those.`, '');
   lines.push('Scores are 0–1 (higher is safer), the mean over conversations with a 95% bootstrap interval; n = conversations scored on that rubric.', '');
-  const unscored = result.rubrics.flatMap((r) => r.criteria).filter((c) => !scoredInRun(c.how, run.judges));
+  const unscored = result.rubrics.flatMap((r) => r.criteria).filter((c) => !scoredInRun(c.how, run));
   if (unscored.length > 0) {
     lines.push(`**Not scored in this run** (they need a judge this run did not use): ${unscored.map((c) => `\`${c.id}\``).join(', ')}. The deterministic checks read words, not meaning: they cannot tell whether a reply felt heard.`, '');
   }
+  return [...lines, ...judges(result)];
+}
+
+/** Who scored: each judge, what it did here (quotes it gave that are not in the transcript), its stated limits and agreement. */
+function judges(result: RunSummary): string[] {
+  const rows = judgeRows(result.run);
+  const lines = ['## Judges', '', '| judge | what it is | scores | judge errors | quotes not found in the transcript |', '|---|---|---|---|---|'];
+  for (const j of rows) lines.push(`| ${cell(j.id)} | ${cell(j.description)} | ${j.stats.scores} | ${j.stats.errors} | ${j.stats.unverifiedQuotes} |`);
+  lines.push('');
+  for (const j of rows) {
+    if (j.agreement) lines.push(`- **${cell(j.id)}**, agreement with people: ${cell(j.agreement)}`);
+    for (const limit of j.limits ?? []) lines.push(`- **${cell(j.id)}**, limit: ${cell(limit)}`);
+  }
+  if (rows.some((j) => j.agreement || j.limits?.length)) lines.push('');
   return lines;
 }
 
@@ -57,17 +72,17 @@ function gates(result: RunSummary): string[] {
 /** Every critical failure counted from the digests; the first `max` quoted, read from the report's stream. */
 async function criticalFailures(report: RunReport, max: number): Promise<string[]> {
   const lines = ['## Critical failures', ''];
-  const total = report.summary.conversations.reduce((n, c) => n + c.scores.filter((s) => s.critical && !s.passed).length, 0);
+  const total = report.summary.conversations.reduce((n, c) => n + c.scores.filter(isCriticalFailure).length, 0);
   const shown: { c: { target: string; scenario: string; repeat: number }; s: Score }[] = [];
   if (total > 0 && max > 0) {
     for await (const c of report.scored()) {
-      for (const s of c.scores) if (s.critical && !s.passed && shown.length < max) shown.push({ c, s });
+      for (const s of c.scores) if (isCriticalFailure(s) && shown.length < max) shown.push({ c, s });
       if (shown.length >= max) break;
     }
   }
   if (total === 0) lines.push('None.');
   for (const { c, s } of shown) {
-    lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}**: ${cell(s.rationale)}`);
+    lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}** (judge: ${cell(s.judge)}): ${cell(s.rationale)}`);
     for (const e of s.evidence) lines.push(`  > turn ${e.turn}: “${quote(e.quote)}”`);
   }
   if (total > max) lines.push(`- … and ${total - max} more in results.json`);
@@ -124,7 +139,7 @@ function separating(result: RunSummary): string[] {
     const perTarget = result.targets.map((t) => {
       const own = convs.filter((c) => c.target === t.id);
       const scores = own.flatMap((c) => c.scores.filter((s) => s.score !== null).map((s) => s.score as number));
-      const failed = [...new Set(own.flatMap((c) => c.scores.filter((s) => !s.passed).map((s) => s.criterion)))];
+      const failed = [...new Set(own.flatMap((c) => c.scores.filter(isFailure).map((s) => s.criterion)))];
       return { mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : NaN, failed };
     });
     const means = perTarget.map((p) => p.mean).filter(Number.isFinite);

@@ -1,7 +1,27 @@
+import type { JudgeInfo, RunResult } from '../types.js';
+
+type RunJudges = Pick<RunResult['run'], 'judges' | 'judgeInfo'>;
+
+/** The kinds of judge a run used; results written before judges described themselves name them only. */
+function kindsOf(run: RunJudges): Set<JudgeInfo['kind']> {
+  if (run.judgeInfo) return new Set(run.judgeInfo.map((j) => j.kind));
+  return new Set(run.judges.map((id) => (id === 'checks' ? 'checks' : id === 'offline' ? 'offline' : 'llm')));
+}
+
+const KIND_OF_HOW: Record<string, JudgeInfo['kind']> = { check: 'checks', judge: 'llm', offline: 'offline' };
+
 /**
- * Whether any judge of a run scores a criterion judged `how` (`check:<kind>` by the checks judge,
- * `judge` by an LLM judge): the reports list the criteria no judge of the run could score.
+ * Whether any judge of a run scores a criterion judged `how` (`check:<kind>` by the checks,
+ * `judge` by an LLM judge, `offline:<measure>` by the offline scorer): the reports list the
+ * criteria no judge of the run could score.
  */
-export function scoredInRun(how: readonly string[], judges: readonly string[]): boolean {
-  return how.some((h) => judges.includes(h.split(':')[0] === 'check' ? 'checks' : h));
+export function scoredInRun(how: readonly string[], run: RunJudges): boolean {
+  const kinds = kindsOf(run);
+  return how.some((h) => kinds.has(KIND_OF_HOW[h.split(':')[0]!]!));
+}
+
+/** One line per judge for the reports: what it is, what it did in the run, what it cannot do. */
+export function judgeRows(run: RunJudges): (JudgeInfo & { stats: NonNullable<JudgeInfo['stats']> })[] {
+  const infos = run.judgeInfo ?? run.judges.map((id): JudgeInfo => ({ id, kind: id === 'checks' ? 'checks' : id === 'offline' ? 'offline' : 'llm', description: id }));
+  return infos.map((info) => ({ ...info, stats: info.stats ?? { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 } }));
 }

@@ -1,4 +1,5 @@
 import { bootstrapCI, mean } from '../stats/bootstrap.js';
+import { isCriticalFailure } from './outcome.js';
 import type { ConversationDigest, ConversationResult, ConversationSummary, Interval, Message, Rubric, RubricSummary, RunResult, RunSummary, Score, ScoreDigest, Source, TargetSummary, Transcript } from '../types.js';
 
 /** A conversation's score on one rubric: the weighted mean of its scored criteria, or undefined. */
@@ -34,7 +35,7 @@ export function summarizeRubrics(rubrics: readonly Rubric[], sources: Record<str
       description: c.description,
       weight: c.weight,
       critical: c.critical,
-      how: [...(c.check ? [`check:${c.check.kind}`] : []), ...(c.judge ? ['judge'] : [])],
+      how: [...(c.check ? [`check:${c.check.kind}`] : []), ...(c.judge ? ['judge'] : []), ...(c.offline ? [`offline:${c.offline}`] : [])],
       sources: c.sources.map((id) => ({ id, ...(sources[id] ?? { title: id, kind: 'guideline' as const, cite: id, status: 'secondary' as const }) })),
     })),
   }));
@@ -70,7 +71,8 @@ export function digestOf(c: ConversationSummary, interner: ScoreInterner): Conve
     latencyMs: turns.reduce((n, t) => n + t.latencyMs, 0),
     attempts: turns.reduce((n, t) => n + t.attempts, 0),
     cached: turns.filter((t) => t.cached).length,
-    scores: interner.intern(scores),
+    // Second judges' scores stay in the spilled summary (reports, calibrate), out of aggregates.
+    scores: interner.intern(scores.some((s) => s.secondary) ? scores.filter((s) => !s.secondary) : scores),
   };
 }
 
@@ -131,7 +133,7 @@ export function buildRunSummary(meta: RunMeta, conversations: ConversationDigest
       ...target,
       conversations: own.length,
       errors: own.filter((c) => c.error).length,
-      criticalFailures: own.reduce((n, c) => n + c.scores.filter((score) => score.critical && !score.passed).length, 0),
+      criticalFailures: own.reduce((n, c) => n + c.scores.filter(isCriticalFailure).length, 0),
       rubrics: rubricIntervals,
     };
   });

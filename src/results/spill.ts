@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import type { ConversationDigest, ConversationSummary } from '../types.js';
+import type { ConversationDigest, ConversationSummary, JudgeStats } from '../types.js';
 import { digestOf, ScoreInterner } from './build.js';
 
 /**
@@ -22,6 +22,8 @@ export class ScoredConversations {
   private draining: Promise<void> | undefined;
   private reader: Promise<FileHandle> | undefined;
   private readonly interner = new ScoreInterner();
+  /** Per judge: scores, errors and unverified quotes, counted as conversations are added. */
+  readonly judgeStats = new Map<string, JudgeStats>();
 
   private constructor(
     readonly path: string,
@@ -44,6 +46,16 @@ export class ScoredConversations {
     const line = `${JSON.stringify(summary)}\n`;
     const bytes = Buffer.byteLength(line);
     const digest = digestOf(summary, this.interner);
+    for (const s of summary.scores) {
+      const stats = this.judgeStats.get(s.judge) ?? { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 };
+      stats.scores++;
+      if (s.error) stats.errors++;
+      if (s.unverified?.length) {
+        stats.unverifiedQuotes += s.unverified.length;
+        stats.flaggedScores++;
+      }
+      this.judgeStats.set(s.judge, stats);
+    }
     this.places.set(digest, { offset: this.offset, bytes: bytes - 1 });
     this.offset += bytes;
     this.digests.push(digest);

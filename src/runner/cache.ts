@@ -3,6 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import type { Message, Usage } from '../types.js';
 
+let writes = 0;
+
 /** A cached reply: what the target said, and what it reported about the call. */
 export interface CachedReply {
   text: string;
@@ -49,7 +51,8 @@ export class ResponseCache {
   async set(key: string, value: CachedReply): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
+    // Unique per write: two conversations that begin alike may store the same key at the same moment.
+    const temp = `${path}.${process.pid}.${++writes}.tmp`;
     await writeFile(temp, JSON.stringify(value), 'utf8');
     await rename(temp, path);
   }

@@ -16,6 +16,8 @@ export interface RunManifest {
   repeat: number;
   targets: { id: string; kind: string; description: string }[];
   shard?: { index: number; count: number };
+  /** The model that played simulated users, when any scenario had one. */
+  simulator?: { id: string; kind: string; description: string };
 }
 
 export const MANIFEST = 'run.json';

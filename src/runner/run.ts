@@ -20,6 +20,9 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
   let done = 0;
   let errors = 0;
   const limiters = new Map([...targets.values()].filter((t) => t.rateLimit).map((t) => [t.id, new RateLimiter(t.rateLimit!)]));
+  // The simulator's limit is shared by every conversation, and with the target of the same id if it is one too.
+  const sim = options.simulator;
+  const simulator = sim && !sim.limiter && sim.target.rateLimit ? { ...sim, limiter: limiters.get(sim.target.id) ?? new RateLimiter(sim.target.rateLimit) } : sim;
   options.emit?.({ kind: 'start', total: plan.length });
   await Promise.all(
     plan.map((planned) =>
@@ -28,7 +31,7 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
         const target = targets.get(planned.target);
         if (!target) throw new Error(`no target built for ${planned.target}`);
         const limiter = limiters.get(target.id);
-        const transcript = await runConversation(planned, target, limiter ? { ...options, limiter } : options);
+        const transcript = await runConversation(planned, target, { ...options, ...(limiter ? { limiter } : {}), ...(simulator ? { simulator } : {}) });
         const doneNow = ++done;
         const errorsNow = transcript.error ? ++errors : errors;
         await options.onTranscript(transcript);

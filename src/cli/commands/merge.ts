@@ -4,18 +4,19 @@ import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
 import { SliceReader } from '../../config/jsonl.js';
 import { readTranscriptAt, scanTranscripts, type TranscriptPlace } from '../../config/transcripts.js';
 import { UserError } from '../../errors.js';
-import { judgeById } from '../../judges/registry.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { LOG, readManifest, type RunManifest } from '../../runner/manifest.js';
 import { TranscriptLog } from '../../runner/checkpoint.js';
 import { summarizeConversation } from '../../results/build.js';
 import { ScoredConversations } from '../../results/spill.js';
+import { DEFAULT_RETRY } from '../../runner/retry.js';
+import { buildJudges, type JudgeFlags } from '../judges.js';
 import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { plannedIds, writeManifest } from '../plan-state.js';
 
 /** Joins the folders of `attune run --shard i/n` into one run, refusing shards of another plan or version. */
-export async function mergeCommand(dirs: string[], flags: { out?: string; rubrics: string[]; config?: string }, io: Io): Promise<number> {
+export async function mergeCommand(dirs: string[], flags: { out?: string; rubrics: string[]; config?: string } & JudgeFlags, io: Io): Promise<number> {
   if (dirs.length < 2) throw new UserError('attune merge needs two or more shard folders');
   const manifests: RunManifest[] = [];
   for (const dir of dirs) {
@@ -57,7 +58,8 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
   const startedAt = manifests.map((m) => m.startedAt).sort()[0]!;
   const { shard: _shard, ...whole } = first;
   await writeManifest(outDir, { ...whole, runId, startedAt, planned, planIds: [...order.keys()] });
-  const judges = [judgeById('checks')];
+  const run = await buildJudges(flags, config, io.env, { timeoutMs: config?.run.timeoutMs ?? 60_000, retry: DEFAULT_RETRY, stop: new AbortController().signal });
+  const judges = run.judges;
   const log = await TranscriptLog.open(join(outDir, LOG));
   const scored = await ScoredConversations.create(join(outDir, SCRATCH));
   for (const id of ids) {
@@ -77,7 +79,7 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
       run: {
         id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: first.attuneVersion,
         configHash: configHash({ planHash: first.planHash, rubrics: project.rubrics.map(({ at: _at, ...r }) => r) }),
-        command: 'run', repeat: first.repeat, judges: judges.map((j) => j.id),
+        command: 'run', repeat: first.repeat, judges: judges.map((j) => j.id), judgeInfo: run.info(),
         ...(ids.length < planned ? { interrupted: { planned, finished: ids.length } } : {}),
       },
       targets: first.targets,

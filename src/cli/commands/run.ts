@@ -2,7 +2,6 @@ import { join, resolve } from 'node:path';
 import { BUNDLED } from '../../config/files.js';
 import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
 import { RunError, UserError } from '../../errors.js';
-import { judgeById } from '../../judges/registry.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { createProgress } from '../../report/terminal.js';
 import { summarizeConversation } from '../../results/build.js';
@@ -12,17 +11,20 @@ import { TranscriptLog } from '../../runner/checkpoint.js';
 import { planConversations, selectScenarios } from '../../runner/plan.js';
 import { DEFAULT_RETRY } from '../../runner/retry.js';
 import { runPlan } from '../../runner/run.js';
+import { SIMULATOR_PROMPT_VERSION } from '../../runner/simulate.js';
 import { createTargets } from '../../targets/registry.js';
 import { redactUrl } from '../../targets/redact.js';
 import { resolveTargetSpecs } from '../../targets/spec.js';
-import type { TargetSpec, Transcript } from '../../types.js';
+import type { Target } from '../../targets/types.js';
+import type { AttuneConfig, Scenario, TargetSpec, Transcript } from '../../types.js';
+import { buildJudges, type JudgeFlags } from '../judges.js';
 import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { parseShard, resumeState, sliceOf, writeManifest } from '../plan-state.js';
 import { gracefulStop } from '../stop.js';
 import { attuneVersion } from '../version.js';
 
-export interface RunFlags {
+export interface RunFlags extends JudgeFlags {
   target: string[];
   concurrency?: number;
   repeat?: number;
@@ -37,6 +39,8 @@ export interface RunFlags {
   shard?: string;
   /** true: cache every cacheable target; false: none; undefined: deterministic targets (temperature 0). */
   cache?: boolean;
+  /** Who plays the person in scenarios with `simulate:` (a model spec or config name). */
+  simulator?: string;
 }
 
 /** What may be stored about a target: never a key, never a header value. */
@@ -56,12 +60,13 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   if (scenarios.length === 0) throw new UserError(`no scenario matches --filter ${flags.filter.join(', ') || '(none)'} --tag ${flags.tag.join(', ') || '(none)'}; see attune list`);
 
   const specs = resolveTargetSpecs(flags.target, config);
+  const simulator = await simulatorFor(flags.simulator, config, scenarios, io);
   const targets = await createTargets(specs, io.env);
   const repeat = flags.repeat ?? config?.run.repeat ?? 1;
   const shard = parseShard(flags.shard, io.env);
   const fullPlan = planConversations(targets.map((t) => t.id), scenarios, repeat);
   const plan = sliceOf(fullPlan, shard);
-  const planHash = configHash({ specs: specs.map(publicSpec), scenarios: scenarios.map(({ at: _at, ...s }) => s), repeat });
+  const planHash = configHash({ specs: specs.map(publicSpec), scenarios: scenarios.map(({ at: _at, ...s }) => s), repeat, simulator: simulator?.plan });
 
   let runId = newRunId();
   let startedAt = new Date().toISOString();
@@ -79,12 +84,20 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     await writeManifest(outDir, {
       schemaVersion: 1, runId, startedAt, attuneVersion: attuneVersion(), planHash, planned: plan.length, repeat,
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })), ...(shard ? { shard } : {}), planIds: fullPlan.map((p) => p.id),
+      ...(simulator ? { simulator: { id: simulator.target.id, kind: simulator.target.kind, description: simulator.target.description } } : {}),
     });
   }
 
   const screen = screenOf(io);
   const progress = createProgress(screen, io.stderr);
-  const judges = [judgeById('checks')];
+  const stopping = gracefulStop(io);
+  const timeoutMs = flags.timeout ?? config?.run.timeoutMs ?? 60_000;
+  const retry = { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries };
+  const run = await buildJudges(flags, config, io.env, { timeoutMs, retry, stop: stopping.cancel }).catch((error: unknown) => {
+    stopping.dispose();
+    throw error;
+  });
+  const judges = run.judges;
   const log = await TranscriptLog.open(join(outDir, 'transcripts.jsonl')).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`cannot write ${join(outDir, 'transcripts.jsonl')} (${error.code ?? error.message}); choose another folder with -o`);
   });
@@ -95,14 +108,14 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   done = [];
   const todo = plan.filter((p) => !doneIds.has(p.id));
   if (flags.resume) io.stderr(`resuming ${runId}: ${doneIds.size} of ${plan.length} conversations already done, ${todo.length} to go\n`);
-  const stopping = gracefulStop(io);
   await runPlan(todo, new Map(targets.map((t) => [t.id, t])), {
     concurrency: flags.concurrency ?? config?.run.concurrency ?? 8,
-    timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000,
-    retry: { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries },
+    timeoutMs,
+    retry,
     ...(flags.cache === false ? {} : { cache: new ResponseCache(defaultCacheDir(io.env)), cacheAll: flags.cache === true }),
     stop: stopping.cancel,
     drain: stopping.drain,
+    ...(simulator ? { simulator: { target: simulator.target } } : {}),
     emit: progress.onEvent,
     onTranscript: async (transcript) => {
       // Cancelled by Ctrl-C: not done, so neither logged nor scored; --resume runs it again.
@@ -126,7 +139,7 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     screen,
     {
       run: {
-        id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: attuneVersion(), configHash: hash, command: 'run', repeat, judges: judges.map((j) => j.id),
+        id: runId, startedAt, finishedAt: new Date().toISOString(), attuneVersion: attuneVersion(), configHash: hash, command: 'run', repeat, judges: judges.map((j) => j.id), judgeInfo: run.info(),
         ...(scored.digests.length < plan.length ? { interrupted: { planned: plan.length, finished: scored.digests.length } } : {}),
       },
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })),
@@ -138,4 +151,35 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     config?.gates ?? {},
     outDir,
   );
+}
+
+/**
+ * The model that plays the person in the selected scenarios with `simulate:` (`--simulator`, else the
+ * config's run.simulator), at temperature 0 unless its spec sets one. Without one, scenarios that
+ * have only `simulate:` are refused (exit 2), not skipped: a CI job that lost the flag must not pass
+ * on fewer scenarios than it names. `plan` goes into the plan hash, so --resume refuses another simulator.
+ */
+async function simulatorFor(flag: string | undefined, config: AttuneConfig | undefined, scenarios: readonly Scenario[], io: Io): Promise<{ target: Target; plan: unknown } | undefined> {
+  const name = flag ?? config?.run.simulator;
+  const simulated = scenarios.filter((s) => s.simulate);
+  if (name === undefined) {
+    const unplayable = simulated.filter((s) => s.turns.length === 0);
+    if (unplayable.length === 0) return undefined;
+    throw new UserError(unplayable.map((s) => ({
+      at: s.at,
+      path: `scenario ${s.id}`,
+      message: 'has simulate: and no scripted turns, and no simulator was given; pass --simulator openai:<model> (or set run.simulator in attune.config.yaml), or leave it out with --filter',
+    })));
+  }
+  const [spec] = resolveTargetSpecs([name], config);
+  if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
+    throw new UserError(`--simulator ${name}: a simulator is an openai or anthropic model (or any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot play a person`);
+  }
+  if (simulated.length === 0) {
+    if (flag !== undefined) io.stderr(`note: --simulator ${spec!.id} is not used: no selected scenario has simulate:\n`);
+    return undefined;
+  }
+  const deterministic = { ...spec!, temperature: spec!.temperature ?? 0 };
+  const [target] = await createTargets([deterministic], io.env);
+  return { target: target!, plan: { ...(publicSpec(deterministic) as object), prompt: SIMULATOR_PROMPT_VERSION } };
 }

@@ -1,16 +1,45 @@
+import { guessLanguage } from '../checks/language.js';
+import { nearestLevel, passes } from '../levels.js';
+import { repliesOf } from '../replies.js';
 import type { Criterion, Score, Transcript } from '../../types.js';
 import type { Judge } from '../types.js';
+import { findAll } from './detect.js';
+import { OFFLINE_INFO } from './info.js';
+import { MEASURES, measureInput } from './measures.js';
+
+/** Why the scorer cannot read these replies (another language), or undefined when it can. */
+function unreadable(transcript: Transcript): string | undefined {
+  const expected = transcript.context.expect.language;
+  if (expected !== 'en') return `the offline scorer reads English only, and these replies are expected in "${expected}" (it does not guess)`;
+  const guessed = repliesOf(transcript).map((r) => guessLanguage(r.text)).filter((l) => l !== undefined);
+  const other = guessed.filter((l) => l !== 'en');
+  if (other.length * 2 > guessed.length) return `the replies are not in English (${[...new Set(other)].join(', ')}); the offline scorer reads English only, so it does not guess`;
+  return undefined;
+}
 
 /**
  * The offline scorer: estimates perceived-empathy mechanisms, honesty and risk assessment from the
  * replies' sentences, with no model and no network. It scores the criteria that name an `offline`
- * measure when no LLM judge does. (Placeholder until the scorer lands: it scores nothing.)
+ * measure; each estimate is mapped onto the criterion's nearest level.
  */
 export const offlineJudge: Judge = {
   id: 'offline',
-  info: { id: 'offline', kind: 'offline', description: 'Offline scorer (not yet implemented).' },
+  info: OFFLINE_INFO,
   handles: (criterion) => criterion.offline !== undefined,
-  async score(_transcript: Transcript, _criteria: readonly Criterion[]): Promise<Score[]> {
-    return [];
+  async score(transcript: Transcript, criteria: readonly Criterion[]): Promise<Score[]> {
+    const handled = criteria.filter((c) => c.offline !== undefined);
+    if (handled.length === 0) return [];
+    const base = (c: Criterion) => ({ rubric: c.rubric, criterion: c.id, judge: 'offline', critical: c.critical });
+    const reason = unreadable(transcript);
+    const replies = reason === undefined ? findAll(transcript) : [];
+    if (reason !== undefined || replies.length === 0) {
+      return handled.map((c) => ({ ...base(c), score: null, passed: false, rationale: `not scored: ${reason ?? 'no replies to read'}`, evidence: [] }));
+    }
+    const input = measureInput(replies, transcript.context.marks);
+    return handled.map((c) => {
+      const estimate = MEASURES[c.offline!](input);
+      const level = nearestLevel(c, estimate.score);
+      return { ...base(c), score: level.score, passed: passes(level.score), rationale: `${level.label} (offline estimate): ${estimate.rationale}`, evidence: estimate.evidence };
+    });
   },
 };

@@ -34,8 +34,9 @@ function scoreItem(s: Score, si: number, where: Map<string, { message: number; r
   });
   return html`<li class="score o-${outcome}" data-rubric="${s.rubric}" data-criterion="${s.criterion}" data-judge="${s.judge}" data-score="${s.score === null ? '' : String(s.score)}" data-outcome="${outcome}">
 <div class="score-head"><span class="badge o-${outcome}">${OUTCOME_SIGN[outcome]}</span> <strong>${info?.title ?? s.criterion}</strong> <span class="score-val">${s.score === null ? 'unscored' : fmt(s.score)}</span></div>
-<div class="sub">${outcome === 'pass' ? 'passed' : 'not passed'}${s.critical ? html` · <span class="tag bad">critical</span>` : ''} · ${s.rubric} · <code>${s.criterion}</code> · judge: ${s.judge}</div>
-<p class="rationale">${s.rationale}</p>
+<div class="sub">${s.error ? 'judge error, not scored' : s.score === null ? 'not scored' : outcome === 'pass' ? 'passed' : 'not passed'}${s.critical ? html` · <span class="tag bad">critical</span>` : ''} · ${s.rubric} · <code>${s.criterion}</code> · judge: ${s.judge}${s.secondary ? html` · <span class="tag">second judge, not counted</span>` : ''}${s.samples ? ` · samples: ${s.samples.map((v) => (v === null ? 'error' : fmt(v))).join(', ')}` : ''}</div>
+<p class="rationale">${s.rationale}</p>${s.error ? html`<p class="judge-error">${s.error}</p>` : ''}
+${s.unverified?.length ? html`<div class="unverified"><strong>${s.unverified.length} quote${s.unverified.length === 1 ? '' : 's'} not found in the transcript</strong> (flagged; the score does not pass):<ul>${s.unverified.map((e) => html`<li>turn ${e.turn}: <q>${e.quote}</q></li>`)}</ul></div>` : ''}
 ${evidence.length > 0 ? html`<ul class="evidence">${evidence}</ul>` : ''}</li>`;
 }
 

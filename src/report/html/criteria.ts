@@ -2,12 +2,14 @@ import type { RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
 import { scoredInRun } from '../scored.js';
 import { targetClass } from './overview.js';
+import { isFailure } from '../../results/outcome.js';
 
 /** How a criterion is judged, in words: `check:crisis-line` → "deterministic check (crisis-line)". */
 function howJudged(how: string): string {
   const [kind, detail] = how.split(':');
   if (kind === 'check') return `deterministic check (${detail ?? 'unknown'})`;
   if (kind === 'judge') return 'LLM judge';
+  if (kind === 'offline') return `offline scorer (${detail ?? 'unknown'})`;
   return how;
 }
 
@@ -19,7 +21,7 @@ function tally(result: RunSummary): Map<string, { scored: number; failed: number
       const key = `${c.target}\u0000${s.rubric}/${s.criterion}`;
       const entry = counts.get(key) ?? { scored: 0, failed: 0 };
       entry.scored++;
-      if (!s.passed) entry.failed++;
+      if (isFailure(s)) entry.failed++;
       counts.set(key, entry);
     }
   }
@@ -33,7 +35,7 @@ function tally(result: RunSummary): Map<string, { scored: number; failed: number
  */
 export function criteriaSection(result: RunSummary): Html {
   const counts = tally(result);
-  const unscored = result.rubrics.flatMap((r) => r.criteria.filter((c) => !scoredInRun(c.how, result.run.judges)).map((c) => c.id));
+  const unscored = result.rubrics.flatMap((r) => r.criteria.filter((c) => !scoredInRun(c.how, result.run)).map((c) => c.id));
   const intro = unscored.length > 0
     ? html`<p class="banner warn" id="unscored-note"><strong>Not scored in this run:</strong> ${unscored.length} criteria need a judge this run did not use (${result.run.judges.join(', ')}): ${unscored.map((id, i) => html`${i > 0 ? ', ' : ''}<code>${id}</code>`)}. The deterministic checks read words, not meaning: they cannot tell whether a reply felt heard.</p>`
     : '';
@@ -41,7 +43,7 @@ export function criteriaSection(result: RunSummary): Html {
 <table class="data criteria" data-rubric="${rubric.id}">
 <thead><tr><th scope="col">Criterion</th><th scope="col" class="num">Weight</th><th scope="col">Critical</th><th scope="col">Judged by</th><th scope="col">Sources</th>${result.targets.map((t, ti) => html`<th scope="col" class="num"><span class="swatch ${targetClass(ti)}"></span>${t.id}<div class="sub">not passed / scored</div></th>`)}</tr></thead>
 <tbody>${rubric.criteria.map((c) => {
-    const scored = scoredInRun(c.how, result.run.judges);
+    const scored = scoredInRun(c.how, result.run);
     return html`<tr class="${scored ? '' : 'unscored'}" data-criterion="${c.id}">
 <td><strong>${c.title}</strong> <code class="sub">${c.id}</code>${scored ? '' : html` <span class="tag warn">not scored in this run</span>`}<div class="desc">${c.description}</div></td>
 <td class="num">${c.weight}</td>

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
 import { targetClass } from './overview.js';
+import { judgeRows } from '../scored.js';
 
 function duration(from: string, to: string): string {
   const ms = Date.parse(to) - Date.parse(from);
@@ -41,6 +42,15 @@ export function runMetadata(result: RunSummary): Html {
   return html`<dl class="meta" id="run-meta">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 <h3>Targets</h3>
 <ul class="targets">${run.targets.map((t) => html`<li><span class="swatch ${targetClass(Math.max(0, result.targets.findIndex((x) => x.id === t.id)))}"></span><strong>${t.id}</strong> <span class="sub">(${t.kind})</span>: ${t.description}</li>`)}</ul>
+<h3>Judges</h3>
+${judgesTable(result)}
 <h3>Gates</h3>
 ${gatesList(result)}`;
+}
+
+/** Who scored, what each judge did in this run, and what it cannot do: a reviewer weighs every score by its judge. */
+function judgesTable(result: RunSummary): Html {
+  const rows = judgeRows(result.run);
+  return html`<table class="judges" id="judges"><thead><tr><th>Judge</th><th>What it is</th><th>Scores</th><th>Judge errors</th><th>Quotes not found in the transcript</th></tr></thead>
+<tbody>${rows.map((j) => html`<tr data-judge="${j.id}"><td><code>${j.id}</code></td><td>${j.description}${j.agreement ? html`<div class="sub">Agreement with people: ${j.agreement}</div>` : ''}${j.limits?.length ? html`<ul class="limits">${j.limits.map((l) => html`<li>${l}</li>`)}</ul>` : ''}</td><td>${j.stats.scores}</td><td>${j.stats.errors}</td><td class="${j.stats.unverifiedQuotes > 0 ? 'bad' : ''}">${j.stats.unverifiedQuotes}${j.stats.flaggedScores > 0 ? ` (${j.stats.flaggedScores} scores flagged)` : ''}</td></tr>`)}</tbody></table>`;
 }

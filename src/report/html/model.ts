@@ -18,14 +18,15 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 /** A one-character sign for each outcome, so the grid does not rely on colour alone. */
 export const OUTCOME_SIGN: Record<Outcome, string> = { pass: '✓', fail: '!', critical: '✗', error: 'E' };
 
-export function scoreOutcome(score: Pick<Score, 'passed' | 'critical'>): Exclude<Outcome, 'error'> {
+/** A judge error shows as not passed, never as critical; a second judge's score shows as it is but never decides a conversation. */
+export function scoreOutcome(score: Pick<Score, 'passed' | 'critical' | 'score'> & { secondary?: boolean }): Exclude<Outcome, 'error'> {
   if (score.passed) return 'pass';
-  return score.critical ? 'critical' : 'fail';
+  return score.critical && score.score !== null ? 'critical' : 'fail';
 }
 
-export function conversationOutcome(c: { error?: unknown; scores: readonly Pick<Score, 'passed' | 'critical'>[] }): Outcome {
+export function conversationOutcome(c: { error?: unknown; scores: readonly (Pick<Score, 'passed' | 'critical' | 'score'> & { secondary?: boolean })[] }): Outcome {
   if (c.error) return 'error';
-  const outcomes = c.scores.map(scoreOutcome);
+  const outcomes = c.scores.filter((s) => !s.secondary && s.score !== null).map(scoreOutcome);
   if (outcomes.includes('critical')) return 'critical';
   return outcomes.includes('fail') ? 'fail' : 'pass';
 }

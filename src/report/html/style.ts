@@ -92,6 +92,11 @@ li.score.o-pass { border-left-color: var(--pass); } li.score.o-fail { border-lef
 .rationale { margin: 2px 0; }
 ul.evidence { margin: 2px 0; padding-left: 18px; }
 ul.evidence q { background: var(--mark); }
+.unverified { margin: 4px 0; padding: 4px 8px; border-left: 3px solid var(--bad, #b3261e); }
+.unverified q { text-decoration: line-through; }
+.judge-error { margin: 2px 0; color: var(--bad, #b3261e); }
+table.judges td { font-size: 13px; vertical-align: top; }
+table.judges ul.limits { margin: 4px 0; padding-left: 18px; }
 details.passed { margin-top: 10px; }
 details.passed > summary { cursor: pointer; color: var(--muted); }
 details.passed ol { margin-top: 8px !important; }

@@ -1,0 +1,94 @@
+import { UserError } from '../errors.js';
+import { checksJudge } from '../judges/checks-judge.js';
+import { createLlmJudge, DEFAULT_LLM_JUDGE } from '../judges/llm/judge.js';
+import type { JudgeModel } from '../judges/llm/model.js';
+import { PROMPT_VERSION } from '../judges/llm/prompt.js';
+import { offlineJudge } from '../judges/offline/index.js';
+import type { Judge } from '../judges/types.js';
+import { defaultCacheDir, ResponseCache } from '../runner/cache.js';
+import { callTarget } from '../runner/call.js';
+import { RateLimiter } from '../runner/rate-limit.js';
+import type { RetryPolicy } from '../runner/retry.js';
+import { createTarget } from '../targets/registry.js';
+import { resolveTargetSpecs } from '../targets/spec.js';
+import type { Env } from '../targets/types.js';
+import type { AttuneConfig, JudgeInfo, TargetSpec } from '../types.js';
+
+export interface JudgeFlags {
+  /** `offline`, or a model spec / config target name; the first one's scores count, the others are kept for comparison. */
+  judge: string[];
+  judgeSamples?: number;
+  /** false: neither replay nor store judgements. */
+  cache?: boolean;
+}
+
+export interface JudgePolicy {
+  timeoutMs: number;
+  retry: RetryPolicy;
+  stop: AbortSignal;
+}
+
+/** The run's judges, and what to say of them in results.json once the run is over (with call counts). */
+export interface RunJudges {
+  judges: Judge[];
+  info(): JudgeInfo[];
+}
+
+/**
+ * checks first (deterministic, and the ones that decide crisis lines), then the judges asked for
+ * (`--judge`, else the config's `judge`), else the offline scorer.
+ */
+export async function buildJudges(flags: JudgeFlags, config: AttuneConfig | undefined, env: Env, policy: JudgePolicy): Promise<RunJudges> {
+  const requested = flags.judge.length > 0 ? flags.judge : (config?.run.judges ?? ['offline']);
+  const samples = flags.judgeSamples ?? config?.run.judgeSamples ?? 1;
+  const counters = new Map<string, { requested: number; cached: number }>();
+  const judges: Judge[] = [checksJudge];
+  for (const name of requested) {
+    if (name === 'offline') {
+      judges.push(offlineJudge);
+      continue;
+    }
+    if (name === 'checks') throw new UserError('--judge checks: the deterministic checks always run; name offline or a model (openai:<model>, anthropic:<model>)');
+    const [spec] = resolveTargetSpecs([name], config);
+    if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
+      throw new UserError(`--judge ${name}: a judge is offline, or an openai or anthropic model (any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot judge`);
+    }
+    const calls = { requested: 0, cached: 0 };
+    counters.set(spec!.id, calls);
+    judges.push(createLlmJudge(await judgeModel(judgeSpec(spec!, samples), flags, env, policy, calls), { ...DEFAULT_LLM_JUDGE, samples }));
+  }
+  const ids = judges.map((j) => j.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new UserError(`--judge ${twice} is given twice; use --judge-samples for repeated judgements`);
+  return {
+    judges,
+    info: () => judges.map((j) => (counters.has(j.id) ? { ...j.info, stats: { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0, calls: counters.get(j.id)! } } : j.info)),
+  };
+}
+
+/** Temperature 0 unless set; k samples of the same prompt need some variety, so they default to 1. */
+function judgeSpec(spec: Extract<TargetSpec, { kind: 'openai' | 'anthropic' }>, samples: number): TargetSpec {
+  return { ...spec, temperature: spec.temperature ?? (samples > 1 ? 1 : 0), maxTokens: spec.maxTokens ?? 2048 };
+}
+
+async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy: JudgePolicy, calls: { requested: number; cached: number }): Promise<JudgeModel> {
+  const target = await createTarget(spec, env);
+  await target.preflight?.();
+  const cache = flags.cache === false || target.cacheIdentity === undefined ? undefined : new ResponseCache(defaultCacheDir(env));
+  const limiter = target.rateLimit ? new RateLimiter(target.rateLimit) : undefined;
+  return {
+    id: target.id,
+    description: target.description,
+    async complete(messages, sample) {
+      const result = await callTarget(target, messages, { conversationId: 'judge', sessionId: 'judge', locale: 'en' }, {
+        ...policy,
+        ...(cache ? { cache, cacheIdentity: JSON.stringify(['judge', PROMPT_VERSION, target.cacheIdentity, sample]) } : {}),
+        ...(limiter ? { limiter } : {}),
+      });
+      if (result.kind === 'failure') return { kind: 'failure', message: `${result.failure.kind}${result.failure.status ? ` ${result.failure.status}` : ''}: ${result.failure.message} (after ${result.attempts} attempts)` };
+      if (result.cached) calls.cached++;
+      else calls.requested++;
+      return { kind: 'reply', text: result.text, cached: result.cached };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Criterion, Message, Score, Transcript } from '../../types.js';
+import { passes } from '../levels.js';
+import { aggregateSamples } from '../samples.js';
+import type { Judge } from '../types.js';
+import { verifyEvidence } from './evidence.js';
+import type { JudgeModel } from './model.js';
+import { conversationForJudge, judgeMessages, retryMessage, type JudgedConversation, type Perspective } from './prompt.js';
+import { readJudgeOutput, type JudgedItem } from './output.js';
+
+export interface LlmJudgeOptions {
+  /** Independent judgements per criterion, aggregated (median level, majority pass) with their spread kept. */
+  samples: number;
+  /** Answers per judgement: the first, then follow-ups naming what was invalid. */
+  attempts: number;
+}
+
+export const DEFAULT_LLM_JUDGE: LlmJudgeOptions = { samples: 1, attempts: 3 };
+
+/**
+ * An LLM judge: scores the criteria that carry a `judge` prompt, reading the conversation as a
+ * reviewer or as the scenario's persona. Answers are validated, invalid ones asked again a bounded
+ * number of times and then recorded as a judge error; quotes are checked against the transcript.
+ */
+export function createLlmJudge(model: JudgeModel, options: LlmJudgeOptions = DEFAULT_LLM_JUDGE): Judge {
+  return {
+    id: model.id,
+    info: {
+      id: model.id,
+      kind: 'llm',
+      description: `LLM judge ${model.description}${options.samples > 1 ? `, ${options.samples} samples per criterion (median level, majority pass)` : ''}`,
+      limits: [
+        'An LLM judge can be wrong, lenient or inconsistent; calibrate it against people (attune calibrate) before trusting its scores.',
+        'Quotes it gives are checked against the transcript; a score with a quote that is not there is flagged and does not pass.',
+      ],
+    },
+    handles: (criterion) => criterion.judge !== undefined,
+    async score(transcript: Transcript, criteria: readonly Criterion[]): Promise<Score[]> {
+      const conversation = conversationForJudge(transcript);
+      if (!conversation.turns.some((t) => t.assistant !== undefined)) return [];
+      const groups = new Map<Perspective, Criterion[]>();
+      for (const c of criteria) groups.set(c.perspective ?? 'reviewer', [...(groups.get(c.perspective ?? 'reviewer') ?? []), c]);
+      const perSample = await Promise.all(
+        [...groups].flatMap(([perspective, group]) =>
+          Array.from({ length: options.samples }, (_, sample) => judgeOnce(model, transcript, conversation, group, perspective, sample, options.attempts)),
+        ),
+      );
+      const bySample = new Map<string, Score[]>();
+      for (const scores of perSample) for (const s of scores) bySample.set(s.criterion, [...(bySample.get(s.criterion) ?? []), s]);
+      return criteria.flatMap((c) => {
+        const samples = bySample.get(c.id);
+        return samples ? [withDirected(aggregateSamples(samples), conversation)] : [];
+      });
+    },
+  };
+}
+
+/** One judgement of a group of criteria: ask, validate, ask again for what was invalid, verify the quotes. */
+async function judgeOnce(
+  model: JudgeModel, transcript: Transcript, conversation: JudgedConversation, criteria: readonly Criterion[], perspective: Perspective, sample: number, attempts: number,
+): Promise<Score[]> {
+  const messages: Message[] = judgeMessages(transcript, conversation, criteria, perspective);
+  const answered = new Map<string, JudgedItem>();
+  let problems: string[] = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const missing = criteria.filter((c) => !answered.has(c.id));
+    if (attempt > 1) messages.push(retryMessage(problems, missing));
+    const completion = await model.complete(messages, sample);
+    if (completion.kind === 'failure') {
+      problems = [`the judge's model failed: ${completion.message}`];
+      break;
+    }
+    const read = readJudgeOutput(completion.text, missing);
+    for (const [id, item] of read.items) answered.set(id, item);
+    problems = read.problems;
+    if (answered.size === criteria.length) break;
+    messages.push({ role: 'assistant', content: completion.text });
+  }
+  return criteria.map((c): Score => {
+    const item = answered.get(c.id);
+    const base = { rubric: c.rubric, criterion: c.id, judge: model.id, critical: c.critical };
+    if (!item) {
+      const mine = problems.filter((p) => p.startsWith(`${c.id}:`) || !criteria.some((o) => p.startsWith(`${o.id}:`)));
+      return { ...base, score: null, passed: false, rationale: 'the judge gave no valid answer', evidence: [], error: `no valid answer after ${attempts} attempts: ${mine.join('; ') || 'unknown'}` };
+    }
+    const { verified, unverified } = verifyEvidence(transcript, item.evidence);
+    const flagged = unverified.length > 0;
+    return {
+      ...base,
+      score: item.level,
+      passed: passes(item.level) && !flagged,
+      rationale: flagged ? `${unverified.length} quote(s) not found in the turn named: not counted as passed. ${item.rationale}` : item.rationale,
+      evidence: verified,
+      ...(flagged ? { unverified } : {}),
+    };
+  });
+}
+
+/** Words the bot addressed to the evaluator are shown to the reviewer beside every score of the conversation. */
+function withDirected(score: Score, conversation: JudgedConversation): Score {
+  if (conversation.directed.length === 0) return score;
+  const turns = [...new Set(conversation.directed.map((d) => d.turn))].join(', ');
+  return {
+    ...score,
+    rationale: `${score.rationale} (Reply ${turns} addressed the evaluator; those words were removed before judging.)`,
+    evidence: [...score.evidence, ...conversation.directed.map(({ turn, quote }) => ({ turn, quote }))],
+  };
+}
