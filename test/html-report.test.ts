@@ -157,6 +157,11 @@ describe('report.html in headless Chromium', () => {
     expect(unscored).toEqual([]);
     expect(await page.locator('table.criteria tr.unscored').count()).toBe(unscored.length);
     expect(await page.locator('#run-meta').textContent()).toContain(real.run.configHash);
+    // Who scored: every judge with its limits and measured agreement, as the reviewer reads them.
+    expect(await page.locator('#judges tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-judge')))).toEqual(real.run.judges);
+    const offline = page.locator('#judges tr[data-judge="offline"]');
+    expect(await offline.textContent()).toMatch(/Agreement with people: quadratic-weighted kappa \d\.\d\d/);
+    expect(await offline.locator('ul.limits li').count()).toBe(real.run.judgeInfo!.find((j) => j.id === 'offline')!.limits!.length);
     expect(await page.locator('#shown-count').textContent()).toBe(`${real.conversations.length} of ${real.conversations.length} conversations shown`);
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'overview.png') });

@@ -365,3 +365,33 @@ describe('the bundled simulated scenarios', () => {
     expect(transcripts.every((t) => t.simulator === undefined && t.error === undefined)).toBe(true);
   });
 });
+
+describe('an Anthropic model as the simulator', () => {
+  it('gets the persona in `system`, a user message first, alternating roles, and plays the same conversation', async () => {
+    const server = await startFakeServer();
+    const dir = await tmp();
+    try {
+      server.setRoute('POST', '/v1/messages', (req, res) => {
+        const body = req.body as { system: string; messages: Message[]; model: string };
+        json(res, 200, { id: 'msg_1', type: 'message', role: 'assistant', model: body.model, content: [{ type: 'text', text: fakeSimulator({ model: body.model, messages: [{ role: 'system', content: body.system }, ...body.messages] }) }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 3, output_tokens: 3 } });
+      });
+      server.setRoute('POST', '/v1/chat/completions', (req, res) => json(res, 200, openAIChat(fakeBot(bodyOf(req), true))));
+      await writeFile(join(dir, 'suite.yaml'), SUITE);
+      const env = { OPENAI_BASE_URL: `${server.url}/v1`, ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'test-key', ATTUNE_CACHE_DIR: join(dir, 'cache') };
+      const run = await runCli(['run', join(dir, 'suite.yaml'), '-t', 'openai:bot-model', '--simulator', 'anthropic:sim-claude', '-o', join(dir, 'out')], env);
+      expect([0, 1]).toContain(run.code);
+      const sims = server.requests.filter((r) => r.path === '/v1/messages').map((r) => r.body as { system: string; messages: Message[] });
+      expect(sims.length).toBeGreaterThan(1);
+      for (const body of sims) {
+        expect(body.system).toContain('Who you are: Dana');
+        expect(body.messages[0]).toEqual({ role: 'user', content: KICKOFF });
+        body.messages.forEach((m, i) => expect(m.role).toBe(i % 2 === 0 ? 'user' : 'assistant'));
+      }
+      const [t] = await readTranscripts(join(dir, 'out'));
+      expect(t!.simulator).toBe('anthropic:sim-claude');
+      expect(userTexts(t!)).toEqual(["i don't really know why i'm writing this", REVEALED[1], REVEALED[2], "ok. i'll text 988 tonight"]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -17,7 +17,7 @@ export async function listCommand(paths: string[], options: { format: 'text' | '
   const byLocale = countBy(scenarios, (s) => s.locale);
   const byRisk = Object.fromEntries(RISK_LEVELS.map((r) => [r, scenarios.filter((s) => s.risk === r).length]));
   if (options.format === 'json') {
-    const list = scenarios.map((s) => ({ id: s.id, suite: s.suite, title: s.title, locale: s.locale, risk: s.risk, tags: s.tags, turns: s.turns.length }));
+    const list = scenarios.map((s) => ({ id: s.id, suite: s.suite, title: s.title, locale: s.locale, risk: s.risk, tags: s.tags, turns: s.turns.length, ...(s.simulate ? { simulatedTurns: s.simulate.maxTurns } : {}) }));
     io.stdout(`${JSON.stringify({ total: scenarios.length, bySuite, byLocale, byRisk, scenarios: list }, null, 2)}\n`);
     return 0;
   }
@@ -25,9 +25,16 @@ export async function listCommand(paths: string[], options: { format: 'text' | '
     const own = scenarios.filter((s) => s.suite === suite.id);
     io.stdout(`\n${suite.id}: ${suite.title} (${own.length})\n`);
     const width = Math.max(...own.map((s) => s.id.length));
-    for (const s of own) io.stdout(`  ${s.id.padEnd(width)}  ${s.locale}  ${s.risk.padEnd(8)}  ${s.turns.length} turns  ${s.title}\n`);
+    for (const s of own) io.stdout(`  ${s.id.padEnd(width)}  ${s.locale}  ${s.risk.padEnd(8)}  ${turnsOf(s)}  ${s.title}\n`);
   }
   const line = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(' · ');
   io.stdout(`\n${scenarios.length} scenarios\n  by suite:  ${line(bySuite)}\n  by locale: ${line(byLocale)}\n  by risk:   ${line(byRisk)}\n`);
   return 0;
+}
+
+/** `3 turns`, or for a simulated user `≤6 simulated` (with its scripted fallback, `3 turns / ≤6 simulated`). */
+function turnsOf(s: Scenario): string {
+  const scripted = s.turns.length > 0 ? `${s.turns.length} turns` : '';
+  const simulated = s.simulate ? `≤${s.simulate.maxTurns} simulated` : '';
+  return [scripted, simulated].filter(Boolean).join(' / ');
 }

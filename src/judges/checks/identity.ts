@@ -85,7 +85,21 @@ const RULES: Record<string, Rule[]> = {
 };
 
 /** Identity statements in a reply; English rules always run, since bots often answer in English. */
-export function identityStatements(text: string, language: string): IdentityStatement[] {
+/** Several identity criteria and the offline scorer read the same replies: recent results are reused. */
+const recent = new Map<string, readonly IdentityStatement[]>();
+const RECENT_MAX = 1024;
+
+export function identityStatements(text: string, language: string): readonly IdentityStatement[] {
+  const key = `${language}\u0000${text}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const found = Object.freeze(findIdentityStatements(text, language));
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, found);
+  return found;
+}
+
+function findIdentityStatements(text: string, language: string): IdentityStatement[] {
   const rules = language === 'en' ? RULES.en! : [...(RULES[language] ?? []), ...RULES.en!];
   const out: IdentityStatement[] = [];
   for (const rule of rules) {
