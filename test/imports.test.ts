@@ -13,6 +13,7 @@ const ALLOWED: Record<string, string[]> = {
   report: ['types', 'errors', 'stats', 'results'],
   stats: [],
   domain: ['types'],
+  types: [],
 };
 const SDKS = ['openai', '@anthropic-ai/sdk'];
 

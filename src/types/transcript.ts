@@ -1,0 +1,100 @@
+/** Conversations as they happened, and the scores judges give them. */
+import type { Message, ScenarioContext } from './scenario.js';
+
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/** Why a call to a target (or judge) failed, classified once by the target so the runner can decide on retries. */
+export interface TargetFailure {
+  kind: 'rate_limit' | 'server' | 'network' | 'timeout' | 'auth' | 'bad_request' | 'bad_response' | 'cancelled';
+  retryable: boolean;
+  status?: number;
+  retryAfterMs?: number;
+  message: string;
+}
+
+/** Timing and usage of one reply; `turn` is 1-based and matches `Evidence.turn`. */
+export interface TurnMeta {
+  turn: number;
+  startedAt: string;
+  latencyMs: number;
+  attempts: number;
+  usage?: Usage;
+  model?: string;
+  /** Served from the response cache, not requested again. */
+  cached?: boolean;
+}
+
+/**
+ * One conversation as it happened. `messages` is OpenAI-style; turn N is the N-th user message and
+ * the N-th assistant reply.
+ */
+export interface Transcript {
+  id: string;
+  target: string;
+  scenario: string;
+  repeat: number;
+  context: ScenarioContext;
+  messages: Message[];
+  turns: TurnMeta[];
+  startedAt: string;
+  finishedAt: string;
+  error?: TargetFailure & { turn: number; attempts: number };
+  /** The target id of the model that played the user (`openai:gpt-4o`); absent when the turns were scripted. */
+  simulator?: string;
+  /** One entry per user turn the simulator wrote: its call's timing and usage, and the reveals (1-based) it made. */
+  simulatorTurns?: (TurnMeta & { revealed: number[] })[];
+}
+
+/** A verbatim quote from the assistant reply of `turn` (1-based; 0 = a greeting before the first user message). */
+export interface Evidence {
+  turn: number;
+  quote: string;
+}
+
+/**
+ * One criterion judged on one transcript. `score` is 0–1, or null when the judge could not score
+ * (excluded from aggregates). A critical criterion that did not pass is a critical failure.
+ */
+export interface Score {
+  rubric: string;
+  criterion: string;
+  judge: string;
+  score: number | null;
+  passed: boolean;
+  critical: boolean;
+  rationale: string;
+  evidence: Evidence[];
+  /** Why the judge could not score (invalid output after its retries, a failed call): `score` is null then. */
+  error?: string;
+  /** Quotes the judge gave that do not occur in the turn they name; a score with any does not pass. */
+  unverified?: Evidence[];
+  /** The k sample scores behind a score aggregated over `--judge-samples k` (median), for their spread. */
+  samples?: (number | null)[];
+  /** Scored by a second judge of the run for comparison (attune calibrate); not in aggregates or outcomes. */
+  secondary?: boolean;
+}
+
+/** Who scored a run, for reports: what each judge is, what it cannot do, and how far it agrees with people. */
+export interface JudgeInfo {
+  id: string;
+  kind: 'checks' | 'offline' | 'llm';
+  description: string;
+  /** Stated in every report that uses the judge. */
+  limits?: string[];
+  /** Measured agreement with human labels, e.g. "weighted kappa 0.61 on 120 labelled replies (test/fixtures/labels/…)". */
+  agreement?: string;
+  /** What the judge did in this run: scores given, judge errors, quotes not found in the transcript, model calls. */
+  stats?: JudgeStats;
+}
+
+export interface JudgeStats {
+  scores: number;
+  errors: number;
+  /** Quotes not found in the turn they named, and the scores that gave them (flagged, not passed). */
+  unverifiedQuotes: number;
+  flaggedScores: number;
+  calls?: { requested: number; cached: number };
+}
