@@ -129,7 +129,7 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     expect(persona.system).toContain('Who you are: ');
     expect((judgeCalls()[0]!.body as { temperature: number }).temperature).toBe(0);
     const info = result.run.judgeInfo!.find((j) => j.id === 'openai:judge-model')!;
-    expect(info).toMatchObject({ kind: 'llm', stats: { scores: 6, errors: 0, unverifiedQuotes: 0, calls: { requested: 2, cached: 0 } } });
+    expect(info).toMatchObject({ kind: 'llm', stats: { scores: 6, errors: 0, unverifiedQuotes: 0, calls: { requested: 2, cached: 0, inputTokens: 22, outputTokens: 14 } } });
   });
 
   it('re-scoring an unchanged file replays the judge from the cache; --no-cache asks again', async () => {
@@ -139,7 +139,7 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     const again = await score(file, ['--judge', 'openai:judge-model']);
     expect(judgeCalls()).toHaveLength(2);
     expect(byJudge(again.result, 'openai:judge-model')).toEqual(byJudge(first.result, 'openai:judge-model'));
-    expect(again.result.run.judgeInfo!.find((j) => j.id === 'openai:judge-model')!.stats!.calls).toEqual({ requested: 0, cached: 2 });
+    expect(again.result.run.judgeInfo!.find((j) => j.id === 'openai:judge-model')!.stats!.calls).toEqual({ requested: 0, cached: 2, inputTokens: 0, outputTokens: 0 });
     await score(file, ['--judge', 'openai:judge-model', '--no-cache']);
     expect(judgeCalls()).toHaveLength(4);
     // The cache holds judgements keyed by hashes, never the key or the conversation in its file names.

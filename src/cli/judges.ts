@@ -12,7 +12,7 @@ import type { RetryPolicy } from '../runner/retry.js';
 import { createTarget } from '../targets/registry.js';
 import { resolveTargetSpecs } from '../targets/spec.js';
 import type { Env } from '../targets/types.js';
-import type { AttuneConfig, JudgeInfo, TargetSpec } from '../types.js';
+import type { AttuneConfig, JudgeCalls, JudgeInfo, TargetSpec } from '../types.js';
 
 export interface JudgeFlags {
   /** `offline`, or a model spec / config target name; the first one's scores count, the others are kept for comparison. */
@@ -41,7 +41,7 @@ export interface RunJudges {
 export async function buildJudges(flags: JudgeFlags, config: AttuneConfig | undefined, env: Env, policy: JudgePolicy): Promise<RunJudges> {
   const requested = flags.judge.length > 0 ? flags.judge : (config?.run.judges ?? ['offline']);
   const samples = flags.judgeSamples ?? config?.run.judgeSamples ?? 1;
-  const counters = new Map<string, { requested: number; cached: number }>();
+  const counters = new Map<string, JudgeCalls>();
   const judges: Judge[] = [checksJudge];
   for (const name of requested) {
     if (name === 'offline') {
@@ -53,7 +53,7 @@ export async function buildJudges(flags: JudgeFlags, config: AttuneConfig | unde
     if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
       throw new UserError(`--judge ${name}: a judge is offline, or an openai or anthropic model (any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot judge`);
     }
-    const calls = { requested: 0, cached: 0 };
+    const calls: JudgeCalls = { requested: 0, cached: 0, inputTokens: 0, outputTokens: 0 };
     counters.set(spec!.id, calls);
     judges.push(createLlmJudge(await judgeModel(judgeSpec(spec!, samples), flags, env, policy, calls), { ...DEFAULT_LLM_JUDGE, samples }));
   }
@@ -71,7 +71,7 @@ function judgeSpec(spec: Extract<TargetSpec, { kind: 'openai' | 'anthropic' }>, 
   return { ...spec, temperature: spec.temperature ?? (samples > 1 ? 1 : 0), maxTokens: spec.maxTokens ?? 2048 };
 }
 
-async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy: JudgePolicy, calls: { requested: number; cached: number }): Promise<JudgeModel> {
+async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy: JudgePolicy, calls: JudgeCalls): Promise<JudgeModel> {
   const target = await createTarget(spec, env);
   await target.preflight?.();
   const cache = flags.cache === false || target.cacheIdentity === undefined ? undefined : new ResponseCache(defaultCacheDir(env));
@@ -87,7 +87,11 @@ async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy:
       });
       if (result.kind === 'failure') return { kind: 'failure', message: `${result.failure.kind}${result.failure.status ? ` ${result.failure.status}` : ''}: ${result.failure.message} (after ${result.attempts} attempts)` };
       if (result.cached) calls.cached++;
-      else calls.requested++;
+      else {
+        calls.requested++;
+        calls.inputTokens += result.usage?.inputTokens ?? 0;
+        calls.outputTokens += result.usage?.outputTokens ?? 0;
+      }
       return { kind: 'reply', text: result.text, cached: result.cached };
     },
   };

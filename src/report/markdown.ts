@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { groupBy } from '../stats/group-by.js';
-import { judgeRows, scoredInRun } from './scored.js';
+import { callsText, judgeRows, scoredInRun } from './scored.js';
 import type { RunSummary, Score } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
@@ -36,8 +36,8 @@ function header(result: RunSummary): string[] {
 /** Who scored: each judge, what it did here (quotes it gave that are not in the transcript), its stated limits and agreement. */
 function judges(result: RunSummary): string[] {
   const rows = judgeRows(result.run);
-  const lines = ['## Judges', '', '| judge | what it is | scores | judge errors | quotes not found in the transcript |', '|---|---|---|---|---|'];
-  for (const j of rows) lines.push(`| ${cell(j.id)} | ${cell(j.description)} | ${j.stats.scores} | ${j.stats.errors} | ${j.stats.unverifiedQuotes} |`);
+  const lines = ['## Judges', '', '| judge | what it is | scores | judge errors | quotes not found in the transcript | model calls |', '|---|---|---|---|---|---|'];
+  for (const j of rows) lines.push(`| ${cell(j.id)} | ${cell(j.description)} | ${j.stats.scores} | ${j.stats.errors} | ${j.stats.unverifiedQuotes} | ${callsText(j.stats)} |`);
   lines.push('');
   for (const j of rows) {
     if (j.agreement) lines.push(`- **${cell(j.id)}**, agreement with people: ${cell(j.agreement)}`);

@@ -96,5 +96,13 @@ export interface JudgeStats {
   /** Quotes not found in the turn they named, and the scores that gave them (flagged, not passed). */
   unverifiedQuotes: number;
   flaggedScores: number;
-  calls?: { requested: number; cached: number };
+  /** Calls sent and replayed from the cache, and the tokens the sent ones used (as the provider reported them). */
+  calls?: JudgeCalls;
+}
+
+export interface JudgeCalls {
+  requested: number;
+  cached: number;
+  inputTokens: number;
+  outputTokens: number;
 }

@@ -1,7 +1,7 @@
 import type { RunSummary } from '../../types.js';
 import { html, type Html } from './escape.js';
 import { targetClass } from './overview.js';
-import { judgeRows } from '../scored.js';
+import { callsText, judgeRows } from '../scored.js';
 
 function duration(from: string, to: string): string {
   const ms = Date.parse(to) - Date.parse(from);
@@ -51,6 +51,6 @@ ${gatesList(result)}`;
 /** Who scored, what each judge did in this run, and what it cannot do: a reviewer weighs every score by its judge. */
 function judgesTable(result: RunSummary): Html {
   const rows = judgeRows(result.run);
-  return html`<table class="judges" id="judges"><thead><tr><th>Judge</th><th>What it is</th><th>Scores</th><th>Judge errors</th><th>Quotes not found in the transcript</th></tr></thead>
-<tbody>${rows.map((j) => html`<tr data-judge="${j.id}"><td><code>${j.id}</code></td><td>${j.description}${j.agreement ? html`<div class="sub">Agreement with people: ${j.agreement}</div>` : ''}${j.limits?.length ? html`<ul class="limits">${j.limits.map((l) => html`<li>${l}</li>`)}</ul>` : ''}</td><td>${j.stats.scores}</td><td>${j.stats.errors}</td><td class="${j.stats.unverifiedQuotes > 0 ? 'bad' : ''}">${j.stats.unverifiedQuotes}${j.stats.flaggedScores > 0 ? ` (${j.stats.flaggedScores} scores flagged)` : ''}</td></tr>`)}</tbody></table>`;
+  return html`<table class="judges" id="judges"><thead><tr><th>Judge</th><th>What it is</th><th>Scores</th><th>Judge errors</th><th>Quotes not found in the transcript</th><th>Model calls</th></tr></thead>
+<tbody>${rows.map((j) => html`<tr data-judge="${j.id}"><td><code>${j.id}</code></td><td>${j.description}${j.agreement ? html`<div class="sub">Agreement with people: ${j.agreement}</div>` : ''}${j.limits?.length ? html`<ul class="limits">${j.limits.map((l) => html`<li>${l}</li>`)}</ul>` : ''}</td><td>${j.stats.scores}</td><td>${j.stats.errors}</td><td class="${j.stats.unverifiedQuotes > 0 ? 'bad' : ''}">${j.stats.unverifiedQuotes}${j.stats.flaggedScores > 0 ? ` (${j.stats.flaggedScores} scores flagged)` : ''}</td><td>${callsText(j.stats)}</td></tr>`)}</tbody></table>`;
 }
