@@ -118,6 +118,7 @@ describe('a simulated user, end to end through the openai SDK against one fake s
     // The opening is fixed, so the simulator wrote turns 2 to 4.
     expect(t.simulatorTurns!.map((s) => [s.turn, s.revealed])).toEqual([[2, [1]], [3, [2]], [4, []]]);
     expect(validatorFor('results')(first.result)).toBe(true);
+    expect(first.result.conversations.map((c) => c.simulator)).toEqual(first.result.conversations.map(() => 'openai:sim-model'));
   });
 
   it('the plan comes out only after the bot asks directly, and never to a bot that does not', () => {
@@ -247,9 +248,15 @@ describe('simulator output that is not the JSON asked for, and simulator failure
 
   it('a simulator that keeps failing ends the conversation with the error, named as the simulator', async () => {
     simulator = (_body, call) => (call === 1 ? { status: 200, text: '{"message": "hi", "revealed": [], "done": false}' } : { status: 500, text: 'boom' });
-    const { transcript } = await runOnce('fails', ['--retries', '0']);
+    const { transcript, code, stderr } = await runOnce('fails', ['--retries', '0']);
     expect(userTexts(transcript)).toEqual(['hi']);
-    expect(transcript.error).toMatchObject({ kind: 'server', turn: 2, attempts: 1, message: expect.stringContaining('simulator player') });
+    expect(transcript.error).toMatchObject({ source: 'simulator', kind: 'server', turn: 2, attempts: 1, message: expect.stringContaining('simulator player') });
+    // Not the target's failure: its error count stays 0, and the run says the simulator failed everywhere.
+    const result = JSON.parse(await readFile(join(dir, 'fails', 'results.json'), 'utf8')) as RunResult;
+    expect(result.targets[0]!.errors).toBe(0);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/the simulator failed in every conversation; check --simulator/);
+    expect(stderr).not.toMatch(/every conversation with openai:bot failed/);
   });
 });
 

@@ -114,6 +114,12 @@ export async function finishRun(
       io.stderr(`attune: interrupted after ${result.run.interrupted.finished} of ${result.run.interrupted.planned} conversations; the results cover only those\n`);
       return EXIT.runFailed;
     }
+    const simulatorFailed = result.conversations.filter((c) => c.error?.source === 'simulator').length;
+    if (simulatorFailed > 0) io.stderr(`attune: ${simulatorFailed} conversation(s) ended early because the simulator failed (not counted as target errors); see the Errors section of report.md\n`);
+    if (simulatorFailed > 0 && simulatorFailed === result.conversations.length) {
+      io.stderr('attune: the simulator failed in every conversation; check --simulator (or run.simulator) and its key\n');
+      return EXIT.runFailed;
+    }
     const dead = result.targets.filter((t) => t.conversations > 0 && t.errors === t.conversations);
     if (dead.length > 0) {
       io.stderr(`attune: every conversation with ${dead.map((t) => t.id).join(', ')} failed; see the Errors section of report.md\n`);

@@ -34,32 +34,39 @@ export interface RunJudges {
   info(): JudgeInfo[];
 }
 
+/** The judges after the checks as asked for: `--judge`, else the config's `run.judges`, else the offline scorer. */
+export function requestedJudges(flags: JudgeFlags, config: AttuneConfig | undefined): { judges: string[]; samples: number; fromConfig: boolean } {
+  const fromConfig = flags.judge.length === 0 && config?.run.judges !== undefined;
+  return { judges: flags.judge.length > 0 ? flags.judge : (config?.run.judges ?? ['offline']), samples: flags.judgeSamples ?? config?.run.judgeSamples ?? 1, fromConfig };
+}
+
 /**
  * checks first (deterministic, and the ones that decide crisis lines), then the judges asked for
  * (`--judge`, else the config's `judge`), else the offline scorer.
  */
 export async function buildJudges(flags: JudgeFlags, config: AttuneConfig | undefined, env: Env, policy: JudgePolicy): Promise<RunJudges> {
-  const requested = flags.judge.length > 0 ? flags.judge : (config?.run.judges ?? ['offline']);
-  const samples = flags.judgeSamples ?? config?.run.judgeSamples ?? 1;
+  const { judges: requested, samples, fromConfig } = requestedJudges(flags, config);
+  // Say where a judge was asked for: the flag, or the config entry.
+  const origin = (i: number) => (fromConfig ? `${config!.file ?? 'attune.config.yaml'} run.judges[${i}] "${requested[i]}"` : `--judge ${requested[i]}`);
   const counters = new Map<string, JudgeCalls>();
   const judges: Judge[] = [checksJudge];
-  for (const name of requested) {
+  for (const [i, name] of requested.entries()) {
     if (name === 'offline') {
       judges.push(offlineJudge);
       continue;
     }
-    if (name === 'checks') throw new UserError('--judge checks: the deterministic checks always run; name offline or a model (openai:<model>, anthropic:<model>)');
+    if (name === 'checks') throw new UserError(`${origin(i)}: the deterministic checks always run; name offline or a model (openai:<model>, anthropic:<model>)`);
     const [spec] = resolveTargetSpecs([name], config);
     if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
-      throw new UserError(`--judge ${name}: a judge is offline, or an openai or anthropic model (any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot judge`);
+      throw new UserError(`${origin(i)}: a judge is offline, or an openai or anthropic model (any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot judge`);
     }
     const calls: JudgeCalls = { requested: 0, cached: 0, inputTokens: 0, outputTokens: 0 };
     counters.set(spec!.id, calls);
     judges.push(createLlmJudge(await judgeModel(judgeSpec(spec!, samples), flags, env, policy, calls), { ...DEFAULT_LLM_JUDGE, samples }));
   }
   const ids = judges.map((j) => j.id);
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (twice) throw new UserError(`--judge ${twice} is given twice; use --judge-samples for repeated judgements`);
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice >= 0) throw new UserError(`${origin(twice - 1)} is given twice; use --judge-samples for repeated judgements`);
   return {
     judges,
     info: () => judges.map((j) => (counters.has(j.id) ? { ...j.info, stats: { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0, calls: counters.get(j.id)! } } : j.info)),

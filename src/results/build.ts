@@ -1,5 +1,5 @@
 import { bootstrapCI, mean } from '../stats/bootstrap.js';
-import { isCriticalFailure } from './outcome.js';
+import { counts, isCriticalFailure } from './outcome.js';
 import type { ConversationDigest, ConversationResult, ConversationSummary, Interval, Message, Rubric, RubricSummary, RunResult, RunSummary, Score, ScoreDigest, Source, TargetSummary, Transcript } from '../types.js';
 
 /** A conversation's score on one rubric: the weighted mean of its scored criteria, or undefined. */
@@ -56,6 +56,7 @@ export function summarizeConversation(t: Transcript, scores: Score[]): Conversat
     locale: t.context.locale,
     risk: t.context.risk,
     repeat: t.repeat,
+    ...(t.simulator ? { simulator: t.simulator } : {}),
     turns: t.turns,
     ...(t.error ? { error: t.error } : {}),
     scores,
@@ -71,8 +72,8 @@ export function digestOf(c: ConversationSummary, interner: ScoreInterner): Conve
     latencyMs: turns.reduce((n, t) => n + t.latencyMs, 0),
     attempts: turns.reduce((n, t) => n + t.attempts, 0),
     cached: turns.filter((t) => t.cached).length,
-    // Second judges' scores stay in the spilled summary (reports, calibrate), out of aggregates.
-    scores: interner.intern(scores.some((s) => s.secondary) ? scores.filter((s) => !s.secondary) : scores),
+    // Second opinions and flagged scores stay in the spilled summary (reports, calibrate), out of aggregates.
+    scores: interner.intern(scores.every(counts) ? scores : scores.filter(counts)),
   };
 }
 
@@ -113,8 +114,8 @@ export class ScoreInterner {
 
 /** A summary with its messages put back, keys in the order results.json has always had them. */
 export function withMessages(c: ConversationSummary, messages: Message[]): ConversationResult {
-  const { id, target, scenario, suite, locale, risk, repeat, turns, error, scores } = c;
-  return { id, target, scenario, suite, locale, risk, repeat, messages, turns, ...(error ? { error } : {}), scores };
+  const { id, target, scenario, suite, locale, risk, repeat, simulator, turns, error, scores } = c;
+  return { id, target, scenario, suite, locale, risk, repeat, ...(simulator ? { simulator } : {}), messages, turns, ...(error ? { error } : {}), scores };
 }
 
 /**
@@ -132,7 +133,8 @@ export function buildRunSummary(meta: RunMeta, conversations: ConversationDigest
     return {
       ...target,
       conversations: own.length,
-      errors: own.filter((c) => c.error).length,
+      // The target's own failures: a simulator that failed says nothing about the chatbot under test.
+      errors: own.filter((c) => c.error && c.error.source !== 'simulator').length,
       criticalFailures: own.reduce((n, c) => n + c.scores.filter(isCriticalFailure).length, 0),
       rubrics: rubricIntervals,
     };

@@ -1,13 +1,19 @@
 import type { Score } from '../types.js';
 
-type Judged = Pick<Score, 'passed' | 'score' | 'critical'> & { secondary?: boolean };
+type Judged = Pick<Score, 'passed' | 'score' | 'critical'> & { secondary?: boolean; unverified?: readonly unknown[] };
 
 /**
- * A score that counts against the bot: given by the judge that counts for the criterion (not a
- * second judge kept for comparison), actually scored (not a judge error), and not passed.
+ * Whether a score counts in aggregates, gates and outcomes: it is the score of the judge that counts
+ * for the criterion (not a second opinion kept for comparison), and none of its quotes were flagged as
+ * missing from the transcript (a judge's mistake set aside for review, neither pass nor failure).
  */
+export function counts(s: Judged): boolean {
+  return !s.secondary && !(s.unverified && s.unverified.length > 0);
+}
+
+/** A score that counts against the bot: it counts, it is actually scored (not a judge error), and it did not pass. */
 export function isFailure(s: Judged): boolean {
-  return !s.passed && s.score !== null && !s.secondary;
+  return !s.passed && s.score !== null && counts(s);
 }
 
 export function isCriticalFailure(s: Judged): boolean {

@@ -51,7 +51,7 @@ export async function runConversation(planned: PlannedConversation, target: Targ
     const next = await user.next(turn, messages.filter((m) => m.role === 'assistant').map((m) => m.content));
     if (next.kind === 'end') break;
     if (next.kind === 'failure') {
-      error = { ...next.failure, turn, attempts: next.attempts };
+      error = { ...next.failure, turn, attempts: next.attempts, source: 'simulator' };
       break;
     }
     messages.push({ role: 'user', content: next.text });

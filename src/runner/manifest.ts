@@ -18,6 +18,9 @@ export interface RunManifest {
   shard?: { index: number; count: number };
   /** The model that played simulated users, when any scenario had one. */
   simulator?: { id: string; kind: string; description: string };
+  /** The judges after the checks, as asked for (`offline`, model specs, config names), so attune merge judges shards alike. */
+  judges?: string[];
+  judgeSamples?: number;
 }
 
 export const MANIFEST = 'run.json';

@@ -33,6 +33,8 @@ export interface ConversationResult {
   locale: string;
   risk: RiskLevel | 'unknown';
   repeat: number;
+  /** The model that played the user, when the turns were simulated. */
+  simulator?: string;
   messages: Message[];
   turns: TurnMeta[];
   error?: Transcript['error'];

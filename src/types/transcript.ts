@@ -41,7 +41,8 @@ export interface Transcript {
   turns: TurnMeta[];
   startedAt: string;
   finishedAt: string;
-  error?: TargetFailure & { turn: number; attempts: number };
+  /** Why the conversation ended early; `source: 'simulator'` when the model playing the user failed, not the target. */
+  error?: TargetFailure & { turn: number; attempts: number; source?: 'target' | 'simulator' };
   /** The target id of the model that played the user (`openai:gpt-4o`); absent when the turns were scripted. */
   simulator?: string;
   /** One entry per user turn the simulator wrote: its call's timing and usage, and the reveals (1-based) it made. */

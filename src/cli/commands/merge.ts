@@ -28,6 +28,9 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
   manifests.forEach((m, i) => {
     if (m.planHash !== first.planHash) throw new UserError(`${dirs[i]}: a different plan from ${dirs[0]} (targets, scenarios or --repeat differ); merge only shards of one run`);
     if (m.attuneVersion !== first.attuneVersion) throw new UserError(`${dirs[i]}: written by attune ${m.attuneVersion}, ${dirs[0]} by ${first.attuneVersion}; run every shard with the same version`);
+    if (JSON.stringify([m.judges, m.judgeSamples]) !== JSON.stringify([first.judges, first.judgeSamples])) {
+      throw new UserError(`${dirs[i]}: judged by ${m.judges?.join(', ') ?? 'checks only'}, ${dirs[0]} by ${first.judges?.join(', ') ?? 'checks only'}; run every shard with the same --judge`);
+    }
   });
   const shards = manifests.map((m) => (m.shard ? `${m.shard.index}/${m.shard.count}` : 'whole'));
   const repeated = shards.find((s, i) => shards.indexOf(s) !== i);
@@ -58,7 +61,9 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
   const startedAt = manifests.map((m) => m.startedAt).sort()[0]!;
   const { shard: _shard, ...whole } = first;
   await writeManifest(outDir, { ...whole, runId, startedAt, planned, planIds: [...order.keys()] });
-  const run = await buildJudges(flags, config, io.env, { timeoutMs: config?.run.timeoutMs ?? 60_000, retry: DEFAULT_RETRY, stop: new AbortController().signal });
+  // Shards are judged again as they were judged when run, unless --judge says otherwise.
+  const judgeFlags = flags.judge.length > 0 || !first.judges ? flags : { ...flags, judge: first.judges, ...(first.judgeSamples ? { judgeSamples: first.judgeSamples } : {}) };
+  const run = await buildJudges(judgeFlags, config, io.env, { timeoutMs: config?.run.timeoutMs ?? 60_000, retry: DEFAULT_RETRY, stop: new AbortController().signal });
   const judges = run.judges;
   const log = await TranscriptLog.open(join(outDir, LOG));
   const scored = await ScoredConversations.create(join(outDir, SCRATCH));

@@ -17,7 +17,7 @@ import { redactUrl } from '../../targets/redact.js';
 import { resolveTargetSpecs } from '../../targets/spec.js';
 import type { Target } from '../../targets/types.js';
 import type { AttuneConfig, Scenario, TargetSpec, Transcript } from '../../types.js';
-import { buildJudges, type JudgeFlags } from '../judges.js';
+import { buildJudges, requestedJudges, type JudgeFlags } from '../judges.js';
 import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { parseShard, resumeState, sliceOf, writeManifest } from '../plan-state.js';
@@ -85,6 +85,7 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
       schemaVersion: 1, runId, startedAt, attuneVersion: attuneVersion(), planHash, planned: plan.length, repeat,
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })), ...(shard ? { shard } : {}), planIds: fullPlan.map((p) => p.id),
       ...(simulator ? { simulator: { id: simulator.target.id, kind: simulator.target.kind, description: simulator.target.description } } : {}),
+      ...(({ judges, samples }) => ({ judges, judgeSamples: samples }))(requestedJudges(flags, config)),
     });
   }
 

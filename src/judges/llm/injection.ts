@@ -7,12 +7,18 @@ import { quoteAround } from '../quote.js';
  * sentences are removed before the judge reads the conversation, and shown to the reviewer.
  * Paraphrases this list misses are still met by the prompt's own rule that the transcript is data.
  */
+const GRADER = String.raw`(?:ai\s+|llm\s+)?(?:evaluators?|graders?|raters?|scorers?|scoring\s+models?|evaluation\s+models?)|(?:ai|llm)\s+judges?`;
+const REPLY = String.raw`(?:this|the)\s+(?:reply|replies|response|responses|conversation|answer|answers|transcript|chatbot|bot|assistant|output)`;
+const TOP_SCORE = String.raw`(?:\d+(?:\.\d+)?\s*(?:\/|out\s+of)\s*\d+|full\s+marks|(?:the\s+)?(?:highest|top|maximum|perfect)\s+(?:score|level|marks|rating)|level\s+\d|a\s+pass\b)`;
+// Words people use in ordinary talk (a judge at a hearing, an assessor, a new prompt for journaling,
+// a doctor's updated instructions) are left alone: only a grader named as such, a reply asking for its
+// own score, or the shape of attune's own prompt counts.
 const EVALUATOR_DIRECTED = [
   /\b(?:ignore|disregard|forget|override)\s+(?:all\s+(?:of\s+)?)?(?:your|previous|prior|above|earlier|system|the\s+(?:previous|prior|above|earlier|system|scoring|grading))\s+(?:instructions?|prompts?|rules|rubrics?|criteria|guidelines)\b/i,
-  /\b(?:dear|attention|note\s+(?:to|for)|message\s+(?:to|for)|to\s+the|as\s+the|hey)\s+(?:the\s+)?(?:ai\s+|llm\s+)?(?:evaluators?|judges?|graders?|raters?|assessors?|scorers?|scoring\s+models?)\b/i,
-  /\b(?:score|rate|grade|mark|evaluate|judge)\s+(?:this|the|my|these)\s+(?:reply|replies|response|responses|conversation|answer|answers|transcript|chatbot|bot|assistant|output)\s+(?:as\s+|an?\s+|at\s+|with\s+)?(?:\d+(?:\.\d+)?\s*(?:\/|out\s+of)\s*\d+|full\s+marks|(?:the\s+)?(?:highest|top|maximum|perfect)\b|level\s+\d|(?:a\s+)?pass\b)/i,
-  /\b(?:give|award|assign)\s+(?:this(?:\s+(?:reply|response|conversation|answer))?|me|the\s+(?:bot|assistant|reply|response))\s+(?:a\s+|an\s+|the\s+)?(?:\d+(?:\.\d+)?\s*(?:\/|out\s+of)\s*\d+|full\s+marks|(?:highest|top|maximum|perfect)\s+(?:score|level|marks|rating))/i,
-  /\b(?:new|updated|system)\s+(?:instructions?|prompt)\s*:/i,
+  new RegExp(String.raw`\b(?:dear|attention|note\s+(?:to|for)|message\s+(?:to|for)|hey|to|as)\s+(?:the\s+)?(?:${GRADER})\b`, 'i'),
+  new RegExp(String.raw`\b(?:score|rate|grade|mark|evaluate|judge)\s+${REPLY}\s+(?:as\s+|an?\s+|at\s+|with\s+)?${TOP_SCORE}`, 'i'),
+  new RegExp(String.raw`\b(?:give|award|assign)\s+(?:${REPLY}|this\s+(?:reply|response|conversation|answer)|me)\s+(?:a\s+|an\s+|the\s+)?${TOP_SCORE}`, 'i'),
+  /\bsystem\s+(?:prompt|instructions?)\s*:/i,
   /<\/?\s*(?:transcript|system|instructions?)\s*>|\bEND\s+TRANSCRIPT\b/i,
   /\{\s*"scores"\s*:/,
 ];

@@ -1,4 +1,4 @@
-import type { Criterion, Message, Score, Transcript } from '../../types.js';
+import type { Criterion, Evidence, Message, Score, Transcript } from '../../types.js';
 import { passes } from '../levels.js';
 import { aggregateSamples } from '../samples.js';
 import type { Judge } from '../types.js';
@@ -54,12 +54,18 @@ export function createLlmJudge(model: JudgeModel, options: LlmJudgeOptions = DEF
   };
 }
 
-/** One judgement of a group of criteria: ask, validate, ask again for what was invalid, verify the quotes. */
+/**
+ * One judgement of a group of criteria: ask, validate, verify the quotes, and ask again for what was
+ * invalid or quoted words that are not in the transcript. An answer whose quotes still cannot be
+ * found after the last attempt is kept, flagged.
+ */
 async function judgeOnce(
   model: JudgeModel, transcript: Transcript, conversation: JudgedConversation, criteria: readonly Criterion[], perspective: Perspective, sample: number, attempts: number,
 ): Promise<Score[]> {
   const messages: Message[] = judgeMessages(transcript, conversation, criteria, perspective);
-  const answered = new Map<string, JudgedItem>();
+  type Checked = JudgedItem & { verified: Evidence[]; unverified: Evidence[] };
+  const answered = new Map<string, Checked>();
+  const flagged = new Map<string, Checked>();
   let problems: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const missing = criteria.filter((c) => !answered.has(c.id));
@@ -70,27 +76,35 @@ async function judgeOnce(
       break;
     }
     const read = readJudgeOutput(completion.text, missing);
-    for (const [id, item] of read.items) answered.set(id, item);
     problems = read.problems;
+    for (const [id, item] of read.items) {
+      const { verified, unverified } = verifyEvidence(transcript, item.evidence);
+      if (unverified.length === 0) {
+        answered.set(id, { ...item, verified, unverified });
+        flagged.delete(id);
+      } else {
+        flagged.set(id, { ...item, verified, unverified });
+        problems.push(`${id}: ${unverified.map((e) => `"${e.quote.slice(0, 80)}" is not in the chatbot's reply of turn ${e.turn}`).join('; ')}; copy quotes exactly from that reply, or give none`);
+      }
+    }
     if (answered.size === criteria.length) break;
     messages.push({ role: 'assistant', content: completion.text });
   }
   return criteria.map((c): Score => {
-    const item = answered.get(c.id);
+    const item = answered.get(c.id) ?? flagged.get(c.id);
     const base = { rubric: c.rubric, criterion: c.id, judge: model.id, critical: c.critical };
     if (!item) {
       const mine = problems.filter((p) => p.startsWith(`${c.id}:`) || !criteria.some((o) => p.startsWith(`${o.id}:`)));
       return { ...base, score: null, passed: false, rationale: 'the judge gave no valid answer', evidence: [], error: `no valid answer after ${attempts} attempts: ${mine.join('; ') || 'unknown'}` };
     }
-    const { verified, unverified } = verifyEvidence(transcript, item.evidence);
-    const flagged = unverified.length > 0;
+    const { unverified } = item;
     return {
       ...base,
       score: item.level,
-      passed: passes(item.level) && !flagged,
-      rationale: flagged ? `${unverified.length} quote(s) not found in the turn named: not counted as passed. ${item.rationale}` : item.rationale,
-      evidence: verified,
-      ...(flagged ? { unverified } : {}),
+      passed: passes(item.level) && unverified.length === 0,
+      rationale: unverified.length > 0 ? `${unverified.length} quote(s) not found in the turn named: flagged for review, not counted. ${item.rationale}` : item.rationale,
+      evidence: item.verified,
+      ...(unverified.length > 0 ? { unverified } : {}),
     };
   });
 }

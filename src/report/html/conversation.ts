@@ -3,6 +3,7 @@ import { fmt, html, type Html } from './escape.js';
 import { bubbles, evidenceByMessage, highlighted, type Bubble, type Located } from './highlight.js';
 import { conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_RANK, OUTCOME_SIGN, scoreOutcome, type CriterionInfo } from './model.js';
 import { targetClass } from './overview.js';
+import { counts } from '../../results/outcome.js';
 
 /** What a conversation needs from the whole run: its position (for ids and links), its target's colour, criterion titles. */
 export interface ConversationContext {
@@ -40,10 +41,15 @@ ${s.unverified?.length ? html`<div class="unverified"><strong>${s.unverified.len
 ${evidence.length > 0 ? html`<ul class="evidence">${evidence}</ul>` : ''}</li>`;
 }
 
-function counts(scores: readonly Score[]): string {
+/** The summary line's tally: scores that count, by outcome; the rest (judge errors, not scored, flagged, second opinions) apart. */
+function tally(scores: readonly Score[]): string {
   const by = { critical: 0, fail: 0, pass: 0 };
-  for (const s of scores) by[scoreOutcome(s)]++;
-  return [by.critical && `${by.critical} critical`, by.fail && `${by.fail} failed`, `${by.pass} passed`].filter(Boolean).join(' · ');
+  let apart = 0;
+  for (const s of scores) {
+    if (counts(s) && s.score !== null) by[scoreOutcome(s)]++;
+    else apart++;
+  }
+  return [by.critical && `${by.critical} critical`, by.fail && `${by.fail} failed`, `${by.pass} passed`, apart && `${apart} not counted`].filter(Boolean).join(' · ');
 }
 
 /** One conversation: a folded summary line, then the chat beside every score with its evidence highlighted. */
@@ -59,7 +65,7 @@ export function conversationView(c: ConversationResult, ctx: ConversationContext
     ? html`<div class="msg error-box"><div class="msg-head">Ended early at turn ${c.error.turn} after ${c.error.attempts} attempt(s)</div><div class="msg-text">${c.error.kind}${c.error.status ? ` (${c.error.status})` : ''}: ${c.error.message}</div></div>`
     : '';
   return html`<details class="conv" id="${conversationAnchor(ctx.index)}" data-index="${ctx.index}" data-id="${c.id}" data-target="${c.target}" data-scenario="${c.scenario}" data-suite="${c.suite}" data-locale="${c.locale}" data-risk="${c.risk}" data-outcome="${outcome}" data-error="${c.error ? '1' : ''}">
-<summary><span class="badge o-${outcome}" title="${OUTCOME_LABEL[outcome]}">${OUTCOME_SIGN[outcome]}</span> <span class="swatch ${targetClass(ctx.targetIndex)}"></span><strong>${c.target}</strong> · <code>${c.scenario}</code>${ctx.repeats ? ` · repeat ${c.repeat}` : ''} <span class="sub">${c.suite} · ${c.locale} · risk ${c.risk}</span> <span class="conv-counts">${c.error ? 'error · ' : ''}${counts(c.scores)}</span><span class="annotated"></span></summary>
+<summary><span class="badge o-${outcome}" title="${OUTCOME_LABEL[outcome]}">${OUTCOME_SIGN[outcome]}</span> <span class="swatch ${targetClass(ctx.targetIndex)}"></span><strong>${c.target}</strong> · <code>${c.scenario}</code>${ctx.repeats ? ` · repeat ${c.repeat}` : ''} <span class="sub">${c.suite} · ${c.locale} · risk ${c.risk}${c.simulator ? ` · user played by ${c.simulator}` : ''}</span> <span class="conv-counts">${c.error ? 'error · ' : ''}${tally(c.scores)}</span><span class="annotated"></span></summary>
 <div class="conv-body">
 <div class="chat">${all.map((b) => bubble(c, b, perMessage.get(b.index), ctx))}${error}</div>
 <div class="score-col">

@@ -1,4 +1,5 @@
 import type { ConversationDigest, RubricSummary, RunSummary, Score } from '../../types.js';
+import { counts, isCriticalFailure } from '../../results/outcome.js';
 
 /**
  * How a conversation (or one score) turned out, worst first: `error` (the conversation ended early),
@@ -18,15 +19,20 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 /** A one-character sign for each outcome, so the grid does not rely on colour alone. */
 export const OUTCOME_SIGN: Record<Outcome, string> = { pass: '✓', fail: '!', critical: '✗', error: 'E' };
 
-/** A judge error shows as not passed, never as critical; a second judge's score shows as it is but never decides a conversation. */
-export function scoreOutcome(score: Pick<Score, 'passed' | 'critical' | 'score'> & { secondary?: boolean }): Exclude<Outcome, 'error'> {
+type Judged = Pick<Score, 'passed' | 'critical' | 'score'> & { secondary?: boolean; unverified?: readonly unknown[] };
+
+/**
+ * A score's badge. Only a failure that counts (results/outcome.ts) is critical or failed; a judge
+ * error, a flagged score or a second opinion that did not pass shows as `fail`, never critical.
+ */
+export function scoreOutcome(score: Judged): Exclude<Outcome, 'error'> {
   if (score.passed) return 'pass';
-  return score.critical && score.score !== null ? 'critical' : 'fail';
+  return isCriticalFailure(score) ? 'critical' : 'fail';
 }
 
-export function conversationOutcome(c: { error?: unknown; scores: readonly (Pick<Score, 'passed' | 'critical' | 'score'> & { secondary?: boolean })[] }): Outcome {
+export function conversationOutcome(c: { error?: unknown; scores: readonly Judged[] }): Outcome {
   if (c.error) return 'error';
-  const outcomes = c.scores.filter((s) => !s.secondary && s.score !== null).map(scoreOutcome);
+  const outcomes = c.scores.filter((s) => counts(s) && s.score !== null).map(scoreOutcome);
   if (outcomes.includes('critical')) return 'critical';
   return outcomes.includes('fail') ? 'fail' : 'pass';
 }

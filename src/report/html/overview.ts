@@ -1,6 +1,7 @@
 import type { Interval, RunSummary } from '../../types.js';
 import { fmt, html, type Html } from './escape.js';
-import { cellConversations, conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_SIGN, OUTCOMES, scoreOutcome } from './model.js';
+import { cellConversations, conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_SIGN, OUTCOMES } from './model.js';
+import { isFailure } from '../../results/outcome.js';
 
 /** Bar width in SVG units for a score of 1. */
 const SCALE = 240;
@@ -69,7 +70,7 @@ export function scenarioGrid(result: RunSummary): Html {
 ${own.map(([id, s]) => html`<tr data-scenario="${id}"><th scope="row" class="scenario-id">${id}</th><td>${s.locale}</td><td>${s.risk}</td>
 ${result.targets.map((t) => html`<td class="cell">${(cells.get(`${id}\u0000${t.id}`) ?? []).map(({ index, c }) => {
       const outcome = conversationOutcome(c);
-      const failed = c.scores.filter((sc) => scoreOutcome(sc) !== 'pass').map((sc) => sc.criterion);
+      const failed = c.scores.filter(isFailure).map((sc) => sc.criterion);
       const title = `${t.id}, repeat ${c.repeat}: ${OUTCOME_LABEL[outcome]}${c.error ? ` (${c.error.kind} at turn ${c.error.turn})` : ''}${failed.length ? `: ${failed.join(', ')}` : ''}`;
       return html`<a class="badge o-${outcome}" href="#${conversationAnchor(index)}" data-conv="${index}" data-outcome="${outcome}" title="${title}" aria-label="${title}">${OUTCOME_SIGN[outcome]}</a>`;
     })}</td>`)}</tr>`)}</tbody>`;
