@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { UserError } from '../errors.js';
 import { checksJudge } from '../judges/checks-judge.js';
 import { createLlmJudge, DEFAULT_LLM_JUDGE } from '../judges/llm/judge.js';
@@ -23,6 +24,8 @@ export interface JudgeFlags {
 }
 
 export interface JudgePolicy {
+  /** Calls in flight per judge at most (perspectives × samples × conversations would otherwise multiply). */
+  concurrency: number;
   timeoutMs: number;
   retry: RetryPolicy;
   stop: AbortSignal;
@@ -83,15 +86,16 @@ async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy:
   await target.preflight?.();
   const cache = flags.cache === false || target.cacheIdentity === undefined ? undefined : new ResponseCache(defaultCacheDir(env));
   const limiter = target.rateLimit ? new RateLimiter(target.rateLimit) : undefined;
+  const inFlight = pLimit(policy.concurrency);
   return {
     id: target.id,
     description: target.description,
     async complete(messages, sample) {
-      const result = await callTarget(target, messages, { conversationId: 'judge', sessionId: 'judge', locale: 'en' }, {
+      const result = await inFlight(() => callTarget(target, messages, { conversationId: 'judge', sessionId: 'judge', locale: 'en' }, {
         ...policy,
         ...(cache ? { cache, cacheIdentity: JSON.stringify(['judge', PROMPT_VERSION, target.cacheIdentity, sample]) } : {}),
         ...(limiter ? { limiter } : {}),
-      });
+      }));
       if (result.kind === 'failure') return { kind: 'failure', message: `${result.failure.kind}${result.failure.status ? ` ${result.failure.status}` : ''}: ${result.failure.message} (after ${result.attempts} attempts)` };
       if (result.cached) calls.cached++;
       else {

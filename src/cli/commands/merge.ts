@@ -63,7 +63,7 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
   await writeManifest(outDir, { ...whole, runId, startedAt, planned, planIds: [...order.keys()] });
   // Shards are judged again as they were judged when run, unless --judge says otherwise.
   const judgeFlags = flags.judge.length > 0 || !first.judges ? flags : { ...flags, judge: first.judges, ...(first.judgeSamples ? { judgeSamples: first.judgeSamples } : {}) };
-  const run = await buildJudges(judgeFlags, config, io.env, { timeoutMs: config?.run.timeoutMs ?? 60_000, retry: DEFAULT_RETRY, stop: new AbortController().signal });
+  const run = await buildJudges(judgeFlags, config, io.env, { concurrency: config?.run.concurrency ?? 8, timeoutMs: config?.run.timeoutMs ?? 60_000, retry: DEFAULT_RETRY, stop: new AbortController().signal });
   const judges = run.judges;
   const log = await TranscriptLog.open(join(outDir, LOG));
   const scored = await ScoredConversations.create(join(outDir, SCRATCH));

@@ -94,7 +94,7 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const stopping = gracefulStop(io);
   const timeoutMs = flags.timeout ?? config?.run.timeoutMs ?? 60_000;
   const retry = { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries };
-  const run = await buildJudges(flags, config, io.env, { timeoutMs, retry, stop: stopping.cancel }).catch((error: unknown) => {
+  const run = await buildJudges(flags, config, io.env, { concurrency: flags.concurrency ?? config?.run.concurrency ?? 8, timeoutMs, retry, stop: stopping.cancel }).catch((error: unknown) => {
     stopping.dispose();
     throw error;
   });

@@ -42,7 +42,7 @@ export async function scoreCommand(file: string, flags: ScoreFlags, io: Io): Pro
   if (partialLastLine) io.stderr(`note: ${file}:${partialLastLine} is an unfinished last line (a run stopped mid-write); skipped\n`);
   const stopping = gracefulStop(io);
   const retry = { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries };
-  const run = await buildJudges(flags, config, io.env, { timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000, retry, stop: stopping.cancel }).catch((error: unknown) => {
+  const run = await buildJudges(flags, config, io.env, { concurrency: flags.concurrency ?? config?.run.concurrency ?? 8, timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000, retry, stop: stopping.cancel }).catch((error: unknown) => {
     stopping.dispose();
     throw error;
   });
