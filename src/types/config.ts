@@ -7,35 +7,24 @@ export interface RateLimitSpec {
   tokensPerMinute?: number;
 }
 
+/** What the two chat-model providers share in a target spec. */
+interface ChatModelSpec {
+  id: string;
+  model: string;
+  baseURL?: string;
+  apiKeyEnv?: string;
+  systemPrompt?: string;
+  temperature?: number;
+  maxTokens?: number;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  rateLimit?: RateLimitSpec;
+}
+
 /** How to reach a target; built from a spec string (`openai:gpt-4o-mini`) or a config entry. */
 export type TargetSpec =
-  | {
-      kind: 'openai';
-      id: string;
-      model: string;
-      baseURL?: string;
-      apiKeyEnv?: string;
-      systemPrompt?: string;
-      temperature?: number;
-      maxTokens?: number;
-      seed?: number;
-      headers?: Record<string, string>;
-      timeoutMs?: number;
-      rateLimit?: RateLimitSpec;
-    }
-  | {
-      kind: 'anthropic';
-      id: string;
-      model: string;
-      baseURL?: string;
-      apiKeyEnv?: string;
-      systemPrompt?: string;
-      temperature?: number;
-      maxTokens?: number;
-      headers?: Record<string, string>;
-      timeoutMs?: number;
-      rateLimit?: RateLimitSpec;
-    }
+  | ({ kind: 'openai'; seed?: number } & ChatModelSpec)
+  | ({ kind: 'anthropic' } & ChatModelSpec)
   | {
       kind: 'http';
       id: string;

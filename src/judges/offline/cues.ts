@@ -39,6 +39,11 @@ export interface CueGroup {
    * decision" is collusion about suicide and ordinary advice about moving cities.
    */
   inRisk?: true;
+  /**
+   * Only where what is chosen is dying or self-harm (chosen.ts): "that's a brave choice" after "I
+   * want to end it", not after "I'm glad you reached out".
+   */
+  aboutHarm?: true;
 }
 
 export interface CompiledGroup extends CueGroup {
