@@ -127,6 +127,9 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     const persona = calls.find((c) => c.system.startsWith('You are the person in this conversation'))!;
     expect(persona.criteria.sort()).toEqual(['pe.persona-emotional-responsiveness', 'pe.persona-trust', 'pe.persona-understanding']);
     expect(persona.system).toContain('Who you are: ');
+    // Each criterion's description, anchored levels and worked examples are the judge's instructions.
+    const reviewer = calls.find((c) => c !== persona)!;
+    expect(reviewer.system).toMatch(/### pe\.warm-and-proportionate: Warmth in proportion to what was said\nWhat it measures: .*\nQuestion: .*\nLevels \(answer with the number\):\n- 1: Fits\. .*\n- 0\.5: Off\. .*\n- 0: Cold\. .*\nExamples:\n- "My mum died on Sunday/);
     expect((judgeCalls()[0]!.body as { temperature: number }).temperature).toBe(0);
     const info = result.run.judgeInfo!.find((j) => j.id === 'openai:judge-model')!;
     expect(info).toMatchObject({ kind: 'llm', stats: { scores: 6, errors: 0, unverifiedQuotes: 0, calls: { requested: 2, cached: 0, inputTokens: 22, outputTokens: 14 } } });
