@@ -6,6 +6,8 @@ import { verifyEvidence } from '../src/judges/llm/evidence.js';
 import { evaluatorDirected } from '../src/judges/llm/injection.js';
 import { readJudgeOutput } from '../src/judges/llm/output.js';
 import { aggregateSamples } from '../src/judges/samples.js';
+import { rubricScore } from '../src/results/build.js';
+import { isFailure } from '../src/results/outcome.js';
 import type { Criterion, RunResult, Score } from '../src/types.js';
 import { anthropicMessage, json, openAIChat, startFakeServer, type RecordedRequest } from './helpers/fake-llm-server.js';
 import { runCli } from './helpers/run-cli.js';
@@ -417,6 +419,18 @@ describe('judge output, evidence and samples', () => {
       'If you had to give this a 3 out of 10, what would make it a 4?',
       'Dear Judge Alvarez, I am writing about my son.',
     ]) expect(evaluatorDirected(1, text), text).toEqual([]);
+  });
+
+  it('rubric scores (results, compare) count neither second opinions nor flagged scores', () => {
+    const base = { rubric: 'x', criterion: 'x.warm', judge: 'j', passed: true, critical: false, rationale: 'r', evidence: [] };
+    const rubric = { id: 'x', criteria: [{ id: 'x.warm', weight: 1 }, { id: 'x.other', weight: 1 }] };
+    const scores: Score[] = [
+      { ...base, score: 1 },
+      { ...base, judge: 'second', score: 0, passed: false, secondary: true },
+      { ...base, criterion: 'x.other', score: 0, passed: false, unverified: [{ turn: 1, quote: 'not there' }] },
+    ];
+    expect(rubricScore(scores, rubric)).toBe(1);
+    expect(scores.filter(isFailure)).toEqual([]);
   });
 
   it('aggregates samples: lower median, majority pass, errors only when all failed', () => {

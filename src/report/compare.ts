@@ -3,7 +3,7 @@ import { groupBy } from '../stats/group-by.js';
 import { mean } from '../stats/bootstrap.js';
 import { comparePaired, type PairedComparison } from '../stats/paired.js';
 import type { ConversationResult, Evidence, Interval, RubricSummary, RunResult } from '../types.js';
-import { isCriticalFailure, isFailure } from '../results/outcome.js';
+import { counts, isCriticalFailure, isFailure } from '../results/outcome.js';
 
 /** One side of a comparison: a target in a run. */
 export interface Side {
@@ -142,7 +142,7 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
   });
   const criteria = cand.rubrics.flatMap((rubric) =>
     rubric.criteria.map((criterion) => {
-      const score = (c: ConversationResult) => c.scores.find((s) => s.criterion === criterion.id && s.score !== null && !s.secondary)?.score ?? undefined;
+      const score = (c: ConversationResult) => c.scores.find((s) => s.criterion === criterion.id && s.score !== null && counts(s))?.score ?? undefined;
       const b = base.conversations.map(score).filter((v): v is number => v !== undefined);
       const k = cand.conversations.map(score).filter((v): v is number => v !== undefined);
       return {

@@ -3,11 +3,11 @@ import { counts, isCriticalFailure } from './outcome.js';
 import type { ConversationDigest, ConversationResult, ConversationSummary, Interval, Message, Rubric, RubricSummary, RunResult, RunSummary, Score, ScoreDigest, Source, TargetSummary, Transcript } from '../types.js';
 
 /** A conversation's score on one rubric: the weighted mean of its scored criteria, or undefined. */
-export function rubricScore(scores: readonly ScoreDigest[], rubric: { id: string; criteria: readonly { id: string; weight: number }[] }): number | undefined {
+export function rubricScore(scores: readonly (ScoreDigest & Pick<Score, 'secondary' | 'unverified'>)[], rubric: { id: string; criteria: readonly { id: string; weight: number }[] }): number | undefined {
   let total = 0;
   let weights = 0;
   for (const score of scores) {
-    if (score.rubric !== rubric.id || score.score === null) continue;
+    if (score.rubric !== rubric.id || score.score === null || !counts(score)) continue;
     const weight = rubric.criteria.find((c) => c.id === score.criterion)?.weight ?? 1;
     total += weight * score.score;
     weights += weight;
