@@ -9,6 +9,7 @@ import { planConversations } from '../dist/runner/plan.js';
 import { createTarget } from '../dist/targets/registry.js';
 import { scoreTranscript } from '../dist/judges/score.js';
 import { checksJudge } from '../dist/judges/checks-judge.js';
+import { offlineJudge } from '../dist/judges/offline/index.js';
 import { loadProjectOrThrow } from '../dist/config/load.js';
 import { BUNDLED } from '../dist/config/files.js';
 
@@ -89,9 +90,14 @@ server.kill('SIGTERM');
 
 const project = await loadProjectOrThrow([BUNDLED.rubrics], { bundledDefaults: false });
 const toScore = lastTranscripts.slice(0, Math.min(2000, lastTranscripts.length));
+const criteria = project.rubrics.flatMap((r) => r.criteria);
 const s0 = performance.now();
 for (const t of toScore) await scoreTranscript(t, project.rubrics, [checksJudge]);
 const scoringPerSecond = toScore.length / ((performance.now() - s0) / 1000);
+// The default judges: the checks, then the offline scorer (its model's one-off load is in the timing).
+const s1 = performance.now();
+for (const t of toScore) await scoreTranscript(t, project.rubrics, [checksJudge, offlineJudge]);
+const defaultJudgesPerSecond = toScore.length / ((performance.now() - s1) / 1000);
 
 const starts = Array.from({ length: 7 }, () => {
   const t0 = performance.now();
@@ -106,4 +112,4 @@ for (const r of rows) {
 }
 console.log(`peak RSS ${(peakRss / 1048576).toFixed(0)} MB (whole bench process)`);
 console.log(`cold start of attune --version: median ${starts[3].toFixed(0)} ms (min ${starts[0].toFixed(0)}, max ${starts[6].toFixed(0)})`);
-console.log(`deterministic scoring (37 criteria, bundled rubrics): ${scoringPerSecond.toFixed(0)} transcripts/s`);
+console.log(`scoring, bundled rubrics: checks only (${criteria.filter((c) => c.check).length} criteria) ${scoringPerSecond.toFixed(0)} transcripts/s; checks + offline scorer (${criteria.filter((c) => c.check || c.offline).length} criteria, the default) ${defaultJudgesPerSecond.toFixed(0)} transcripts/s`);
