@@ -11,7 +11,7 @@ import type { RunReport, Screen } from '../report/types.js';
 import { buildRunSummary, withMessages, type RunMeta } from '../results/build.js';
 import { evaluateGates } from '../results/gates.js';
 import type { ScoredConversations } from '../results/spill.js';
-import type { ConversationDigest, Gates, Message, Rubric, RunSummary, Source } from '../types.js';
+import { emptyJudgeStats, type ConversationDigest, type Gates, type Message, type Rubric, type RunSummary, type Source } from '../types.js';
 import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 
@@ -86,7 +86,7 @@ export async function finishRun(
     await scored.finish();
     const judgeInfo = meta.run.judgeInfo?.map((info) => ({
       ...info,
-      stats: { ...(scored.judgeStats.get(info.id) ?? { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 }), ...(info.stats?.calls ? { calls: info.stats.calls } : {}) },
+      stats: { ...(scored.judgeStats.get(info.id) ?? emptyJudgeStats()), ...(info.stats?.calls ? { calls: info.stats.calls } : {}) },
     }));
     const result = buildRunSummary(judgeInfo ? { ...meta, run: { ...meta.run, judgeInfo } } : meta, scored.digests, rubrics, sources);
     result.run.gates = evaluateGates(result, gates);

@@ -1,19 +1,18 @@
 import pLimit from 'p-limit';
 import { UserError } from '../errors.js';
-import { checksJudge } from '../judges/checks-judge.js';
 import { createLlmJudge, DEFAULT_LLM_JUDGE } from '../judges/llm/judge.js';
 import type { JudgeModel } from '../judges/llm/model.js';
 import { PROMPT_VERSION } from '../judges/llm/prompt.js';
-import { offlineJudge } from '../judges/offline/index.js';
+import { judgeById } from '../judges/registry.js';
 import type { Judge } from '../judges/types.js';
 import { defaultCacheDir, ResponseCache } from '../runner/cache.js';
 import { callTarget } from '../runner/call.js';
 import { RateLimiter } from '../runner/rate-limit.js';
-import type { RetryPolicy } from '../runner/retry.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../runner/retry.js';
 import { createTarget } from '../targets/registry.js';
-import { resolveTargetSpecs } from '../targets/spec.js';
+import { chatModelSpec } from '../targets/spec.js';
 import type { Env } from '../targets/types.js';
-import type { AttuneConfig, JudgeCalls, JudgeInfo, TargetSpec } from '../types.js';
+import { emptyJudgeStats, type AttuneConfig, type JudgeCalls, type JudgeInfo, type TargetSpec } from '../types.js';
 
 export interface JudgeFlags {
   /** `offline`, or a model spec / config target name; the first one's scores count, the others are kept for comparison. */
@@ -23,7 +22,7 @@ export interface JudgeFlags {
   cache?: boolean;
 }
 
-export interface JudgePolicy {
+export interface CallPolicy {
   /** Calls in flight per judge at most (perspectives × samples × conversations would otherwise multiply). */
   concurrency: number;
   timeoutMs: number;
@@ -43,36 +42,40 @@ export function requestedJudges(flags: JudgeFlags, config: AttuneConfig | undefi
   return { judges: flags.judge.length > 0 ? flags.judge : (config?.run.judges ?? ['offline']), samples: flags.judgeSamples ?? config?.run.judgeSamples ?? 1, fromConfig };
 }
 
-/**
- * checks first (deterministic, and the ones that decide crisis lines), then the judges asked for
- * (`--judge`, else the config's `judge`), else the offline scorer.
- */
-export async function buildJudges(flags: JudgeFlags, config: AttuneConfig | undefined, env: Env, policy: JudgePolicy): Promise<RunJudges> {
+/** How a run calls models (targets, judges): `-j`, `--timeout`, `--retries`, else the config's run defaults. */
+export function callPolicy(flags: { concurrency?: number; timeout?: number; retries?: number }, config: AttuneConfig | undefined, stop: AbortSignal): CallPolicy {
+  return {
+    concurrency: flags.concurrency ?? config?.run.concurrency ?? 8,
+    timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000,
+    retry: { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries },
+    stop,
+  };
+}
+
+/** The checks first (deterministic, and the ones that decide crisis lines), then the judges asked for. */
+export async function buildJudges(flags: JudgeFlags, config: AttuneConfig | undefined, env: Env, policy: CallPolicy): Promise<RunJudges> {
   const { judges: requested, samples, fromConfig } = requestedJudges(flags, config);
   // Say where a judge was asked for: the flag, or the config entry.
   const origin = (i: number) => (fromConfig ? `${config!.file ?? 'attune.config.yaml'} run.judges[${i}] "${requested[i]}"` : `--judge ${requested[i]}`);
   const counters = new Map<string, JudgeCalls>();
-  const judges: Judge[] = [checksJudge];
+  const judges: Judge[] = [judgeById('checks')];
   for (const [i, name] of requested.entries()) {
     if (name === 'offline') {
-      judges.push(offlineJudge);
+      judges.push(judgeById('offline'));
       continue;
     }
     if (name === 'checks') throw new UserError(`${origin(i)}: the deterministic checks always run; name offline or a model (openai:<model>, anthropic:<model>)`);
-    const [spec] = resolveTargetSpecs([name], config);
-    if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
-      throw new UserError(`${origin(i)}: a judge is offline, or an openai or anthropic model (any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot judge`);
-    }
+    const spec = chatModelSpec(name, config, origin(i), 'a judge is offline, or');
     const calls: JudgeCalls = { requested: 0, cached: 0, inputTokens: 0, outputTokens: 0 };
-    counters.set(spec!.id, calls);
-    judges.push(createLlmJudge(await judgeModel(judgeSpec(spec!, samples), flags, env, policy, calls), { ...DEFAULT_LLM_JUDGE, samples }));
+    counters.set(spec.id, calls);
+    judges.push(createLlmJudge(await judgeModel(judgeSpec(spec, samples), flags, env, policy, calls), { ...DEFAULT_LLM_JUDGE, samples }));
   }
   const ids = judges.map((j) => j.id);
   const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (twice >= 0) throw new UserError(`${origin(twice - 1)} is given twice; use --judge-samples for repeated judgements`);
   return {
     judges,
-    info: () => judges.map((j) => (counters.has(j.id) ? { ...j.info, stats: { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0, calls: counters.get(j.id)! } } : j.info)),
+    info: () => judges.map((j) => (counters.has(j.id) ? { ...j.info, stats: { ...emptyJudgeStats(), calls: counters.get(j.id)! } } : j.info)),
   };
 }
 
@@ -81,7 +84,7 @@ function judgeSpec(spec: Extract<TargetSpec, { kind: 'openai' | 'anthropic' }>, 
   return { ...spec, temperature: spec.temperature ?? (samples > 1 ? 1 : 0), maxTokens: spec.maxTokens ?? 2048 };
 }
 
-async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy: JudgePolicy, calls: JudgeCalls): Promise<JudgeModel> {
+async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy: CallPolicy, calls: JudgeCalls): Promise<JudgeModel> {
   const target = await createTarget(spec, env);
   await target.preflight?.();
   const cache = flags.cache === false || target.cacheIdentity === undefined ? undefined : new ResponseCache(defaultCacheDir(env));
@@ -103,7 +106,7 @@ async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy:
         calls.inputTokens += result.usage?.inputTokens ?? 0;
         calls.outputTokens += result.usage?.outputTokens ?? 0;
       }
-      return { kind: 'reply', text: result.text, cached: result.cached };
+      return { kind: 'reply', text: result.text };
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Criterion } from '../types.js';
  * A judged level passes at 0.75 or more: on three-level criteria (1, 0.5, 0) only the top level
  * passes, as with the checks; on five-level persona items "mostly" passes too.
  */
-export const PASS_AT = 0.75;
+const PASS_AT = 0.75;
 
 export function passes(score: number): boolean {
   return score >= PASS_AT - 1e-9;

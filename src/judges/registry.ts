@@ -5,7 +5,7 @@ import type { Judge } from './types.js';
 export const JUDGE_IDS = ['checks', 'offline'] as const;
 export type JudgeId = (typeof JUDGE_IDS)[number];
 
-/** Judges by id; the LLM judge joins here. */
+/** The judges that need no model, by id; LLM judges are built from a model spec (cli/judges.ts). */
 const JUDGES = { checks: checksJudge, offline: offlineJudge } satisfies Record<JudgeId, Judge>;
 
 export function judgeById(id: JudgeId): Judge {

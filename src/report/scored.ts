@@ -1,12 +1,7 @@
-import type { JudgeInfo, RunResult } from '../types.js';
+import { emptyJudgeStats, type JudgeInfo, type RunResult } from '../types.js';
 
 type RunJudges = Pick<RunResult['run'], 'judges' | 'judgeInfo'>;
 
-/** The kinds of judge a run used; results written before judges described themselves name them only. */
-function kindsOf(run: RunJudges): Set<JudgeInfo['kind']> {
-  if (run.judgeInfo) return new Set(run.judgeInfo.map((j) => j.kind));
-  return new Set(run.judges.map((id) => (id === 'checks' ? 'checks' : id === 'offline' ? 'offline' : 'llm')));
-}
 
 const KIND_OF_HOW: Record<string, JudgeInfo['kind']> = { check: 'checks', judge: 'llm', offline: 'offline' };
 
@@ -16,7 +11,7 @@ const KIND_OF_HOW: Record<string, JudgeInfo['kind']> = { check: 'checks', judge:
  * criteria no judge of the run could score.
  */
 export function scoredInRun(how: readonly string[], run: RunJudges): boolean {
-  const kinds = kindsOf(run);
+  const kinds = new Set(judgeRows(run).map((j) => j.kind));
   return how.some((h) => kinds.has(KIND_OF_HOW[h.split(':')[0]!]!));
 }
 
@@ -29,6 +24,7 @@ export function callsText(stats: NonNullable<JudgeInfo['stats']>): string {
 
 /** One line per judge for the reports: what it is, what it did in the run, what it cannot do. */
 export function judgeRows(run: RunJudges): (JudgeInfo & { stats: NonNullable<JudgeInfo['stats']> })[] {
+  // Results written before judges described themselves name them only.
   const infos = run.judgeInfo ?? run.judges.map((id): JudgeInfo => ({ id, kind: id === 'checks' ? 'checks' : id === 'offline' ? 'offline' : 'llm', description: id }));
-  return infos.map((info) => ({ ...info, stats: info.stats ?? { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 } }));
+  return infos.map((info) => ({ ...info, stats: info.stats ?? emptyJudgeStats() }));
 }

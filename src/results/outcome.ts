@@ -1,6 +1,7 @@
 import type { Score } from '../types.js';
 
-type Judged = Pick<Score, 'passed' | 'score' | 'critical'> & { secondary?: boolean; unverified?: readonly unknown[] };
+/** What outcome rules need of a score (a digest or a full score). */
+export type Judged = Pick<Score, 'passed' | 'score' | 'critical'> & { secondary?: boolean; unverified?: readonly unknown[] };
 
 /**
  * Whether a score counts in aggregates, gates and outcomes: it is the score of the judge that counts

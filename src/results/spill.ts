@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import type { ConversationDigest, ConversationSummary, JudgeStats } from '../types.js';
+import { emptyJudgeStats, type ConversationDigest, type ConversationSummary, type JudgeStats } from '../types.js';
 import { digestOf, ScoreInterner } from './build.js';
 
 /**
@@ -47,7 +47,7 @@ export class ScoredConversations {
     const bytes = Buffer.byteLength(line);
     const digest = digestOf(summary, this.interner);
     for (const s of summary.scores) {
-      const stats = this.judgeStats.get(s.judge) ?? { scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 };
+      const stats = this.judgeStats.get(s.judge) ?? emptyJudgeStats();
       stats.scores++;
       if (s.error) stats.errors++;
       if (s.unverified?.length) {

@@ -86,7 +86,7 @@ function callDeadline(stop: AbortSignal, ms: number): { signal: AbortSignal; dis
   };
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

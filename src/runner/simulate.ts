@@ -96,7 +96,7 @@ export function parseSimulatorAnswer(text: string, reveals: number): SimulatorAn
 }
 
 /** The marks of the reveals first made in this message (1-based numbers), without repeats. */
-export function marksOfReveals(simulate: SimulatedUser, revealed: readonly number[]): TurnMark[] {
+function marksOfReveals(simulate: SimulatedUser, revealed: readonly number[]): TurnMark[] {
   return [...new Set(revealed.flatMap((n) => simulate.reveals[n - 1]?.marks ?? []))];
 }
 

@@ -56,6 +56,19 @@ export function resolveTargetSpecs(requested: readonly string[], config: AttuneC
   return specs;
 }
 
+/**
+ * A spec that can play a role only a chat model can (an LLM judge, a simulated user): a config name or
+ * spec string resolved as for targets, refused unless it is openai or anthropic. `origin` says where it
+ * was asked for (`--judge x`, `attune.config.yaml run.judges[1] "x"`).
+ */
+export function chatModelSpec(name: string, config: AttuneConfig | undefined, origin: string, role: 'a judge is offline, or' | 'a simulator is'): Extract<TargetSpec, { kind: 'openai' | 'anthropic' }> {
+  const [spec] = resolveTargetSpecs([name], config);
+  if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
+    throw new UserError(`${origin}: ${role} an openai or anthropic model (any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot do that`);
+  }
+  return spec!;
+}
+
 function unknownName(name: string, config: AttuneConfig): never {
   const known = Object.keys(config.targets);
   throw new UserError(

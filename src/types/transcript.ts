@@ -42,7 +42,7 @@ export interface Transcript {
   startedAt: string;
   finishedAt: string;
   /** Why the conversation ended early; `source: 'simulator'` when the model playing the user failed, not the target. */
-  error?: TargetFailure & { turn: number; attempts: number; source?: 'target' | 'simulator' };
+  error?: TargetFailure & { turn: number; attempts: number; source?: 'simulator' };
   /** The target id of the model that played the user (`openai:gpt-4o`); absent when the turns were scripted. */
   simulator?: string;
   /** One entry per user turn the simulator wrote: its call's timing and usage, and the reveals (1-based) it made. */
@@ -90,6 +90,8 @@ export interface JudgeInfo {
   /** What the judge did in this run: scores given, judge errors, quotes not found in the transcript, model calls. */
   stats?: JudgeStats;
 }
+
+export const emptyJudgeStats = (): JudgeStats => ({ scores: 0, errors: 0, unverifiedQuotes: 0, flaggedScores: 0 });
 
 export interface JudgeStats {
   scores: number;

@@ -9,8 +9,7 @@ import { LOG, readManifest, type RunManifest } from '../../runner/manifest.js';
 import { TranscriptLog } from '../../runner/checkpoint.js';
 import { summarizeConversation } from '../../results/build.js';
 import { ScoredConversations } from '../../results/spill.js';
-import { DEFAULT_RETRY } from '../../runner/retry.js';
-import { buildJudges, type JudgeFlags } from '../judges.js';
+import { buildJudges, callPolicy, type JudgeFlags } from '../judges.js';
 import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { plannedIds, writeManifest } from '../plan-state.js';
@@ -63,7 +62,7 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
   await writeManifest(outDir, { ...whole, runId, startedAt, planned, planIds: [...order.keys()] });
   // Shards are judged again as they were judged when run, unless --judge says otherwise.
   const judgeFlags = flags.judge.length > 0 || !first.judges ? flags : { ...flags, judge: first.judges, ...(first.judgeSamples ? { judgeSamples: first.judgeSamples } : {}) };
-  const run = await buildJudges(judgeFlags, config, io.env, { concurrency: config?.run.concurrency ?? 8, timeoutMs: config?.run.timeoutMs ?? 60_000, retry: DEFAULT_RETRY, stop: new AbortController().signal });
+  const run = await buildJudges(judgeFlags, config, io.env, callPolicy({}, config, new AbortController().signal));
   const judges = run.judges;
   const log = await TranscriptLog.open(join(outDir, LOG));
   const scored = await ScoredConversations.create(join(outDir, SCRATCH));

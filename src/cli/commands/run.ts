@@ -9,15 +9,14 @@ import { ScoredConversations } from '../../results/spill.js';
 import { defaultCacheDir, ResponseCache } from '../../runner/cache.js';
 import { TranscriptLog } from '../../runner/checkpoint.js';
 import { planConversations, selectScenarios } from '../../runner/plan.js';
-import { DEFAULT_RETRY } from '../../runner/retry.js';
 import { runPlan } from '../../runner/run.js';
 import { SIMULATOR_PROMPT_VERSION } from '../../runner/simulate.js';
 import { createTargets } from '../../targets/registry.js';
 import { redactUrl } from '../../targets/redact.js';
-import { resolveTargetSpecs } from '../../targets/spec.js';
+import { chatModelSpec, resolveTargetSpecs } from '../../targets/spec.js';
 import type { Target } from '../../targets/types.js';
 import type { AttuneConfig, Scenario, TargetSpec, Transcript } from '../../types.js';
-import { buildJudges, requestedJudges, type JudgeFlags } from '../judges.js';
+import { buildJudges, callPolicy, requestedJudges, type JudgeFlags } from '../judges.js';
 import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
 import { parseShard, resumeState, sliceOf, writeManifest } from '../plan-state.js';
@@ -92,9 +91,8 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const screen = screenOf(io);
   const progress = createProgress(screen, io.stderr);
   const stopping = gracefulStop(io);
-  const timeoutMs = flags.timeout ?? config?.run.timeoutMs ?? 60_000;
-  const retry = { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries };
-  const run = await buildJudges(flags, config, io.env, { concurrency: flags.concurrency ?? config?.run.concurrency ?? 8, timeoutMs, retry, stop: stopping.cancel }).catch((error: unknown) => {
+  const policy = callPolicy(flags, config, stopping.cancel);
+  const run = await buildJudges(flags, config, io.env, policy).catch((error: unknown) => {
     stopping.dispose();
     throw error;
   });
@@ -110,9 +108,9 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
   const todo = plan.filter((p) => !doneIds.has(p.id));
   if (flags.resume) io.stderr(`resuming ${runId}: ${doneIds.size} of ${plan.length} conversations already done, ${todo.length} to go\n`);
   await runPlan(todo, new Map(targets.map((t) => [t.id, t])), {
-    concurrency: flags.concurrency ?? config?.run.concurrency ?? 8,
-    timeoutMs,
-    retry,
+    concurrency: policy.concurrency,
+    timeoutMs: policy.timeoutMs,
+    retry: policy.retry,
     ...(flags.cache === false ? {} : { cache: new ResponseCache(defaultCacheDir(io.env)), cacheAll: flags.cache === true }),
     stop: stopping.cancel,
     drain: stopping.drain,
@@ -172,15 +170,12 @@ async function simulatorFor(flag: string | undefined, config: AttuneConfig | und
       message: 'has simulate: and no scripted turns, and no simulator was given; pass --simulator openai:<model> (or set run.simulator in attune.config.yaml), or leave it out with --filter',
     })));
   }
-  const [spec] = resolveTargetSpecs([name], config);
-  if (spec!.kind !== 'openai' && spec!.kind !== 'anthropic') {
-    throw new UserError(`--simulator ${name}: a simulator is an openai or anthropic model (or any OpenAI-compatible server through OPENAI_BASE_URL); ${spec!.kind} targets cannot play a person`);
-  }
+  const spec = chatModelSpec(name, config, flag === undefined ? `${config?.file ?? 'attune.config.yaml'} run.simulator "${name}"` : `--simulator ${name}`, 'a simulator is');
   if (simulated.length === 0) {
-    if (flag !== undefined) io.stderr(`note: --simulator ${spec!.id} is not used: no selected scenario has simulate:\n`);
+    if (flag !== undefined) io.stderr(`note: --simulator ${spec.id} is not used: no selected scenario has simulate:\n`);
     return undefined;
   }
-  const deterministic = { ...spec!, temperature: spec!.temperature ?? 0 };
+  const deterministic = { ...spec, temperature: spec.temperature ?? 0 };
   const [target] = await createTargets([deterministic], io.env);
   return { target: target!, plan: { ...(publicSpec(deterministic) as object), prompt: SIMULATOR_PROMPT_VERSION } };
 }

@@ -9,8 +9,7 @@ import { summarizeConversation } from '../../results/build.js';
 import { ScoredConversations } from '../../results/spill.js';
 import type { ConversationDigest } from '../../types.js';
 import pLimit from 'p-limit';
-import { DEFAULT_RETRY } from '../../runner/retry.js';
-import { buildJudges, type JudgeFlags } from '../judges.js';
+import { buildJudges, callPolicy, type JudgeFlags } from '../judges.js';
 import { gracefulStop } from '../stop.js';
 import { configHash, finishRun, newRunId, prepareOutDir, SCRATCH } from '../finish.js';
 import { screenOf, type Io } from '../io.js';
@@ -41,8 +40,7 @@ export async function scoreCommand(file: string, flags: ScoreFlags, io: Io): Pro
   });
   if (partialLastLine) io.stderr(`note: ${file}:${partialLastLine} is an unfinished last line (a run stopped mid-write); skipped\n`);
   const stopping = gracefulStop(io);
-  const retry = { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries };
-  const run = await buildJudges(flags, config, io.env, { concurrency: flags.concurrency ?? config?.run.concurrency ?? 8, timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000, retry, stop: stopping.cancel }).catch((error: unknown) => {
+  const run = await buildJudges(flags, config, io.env, callPolicy(flags, config, stopping.cancel)).catch((error: unknown) => {
     stopping.dispose();
     throw error;
   });

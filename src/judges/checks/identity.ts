@@ -84,11 +84,11 @@ const RULES: Record<string, Rule[]> = {
   ],
 };
 
-/** Identity statements in a reply; English rules always run, since bots often answer in English. */
 /** Several identity criteria and the offline scorer read the same replies: recent results are reused. */
 const recent = new Map<string, readonly IdentityStatement[]>();
 const RECENT_MAX = 1024;
 
+/** Identity statements in a reply; English rules always run, since bots often answer in English. */
 export function identityStatements(text: string, language: string): readonly IdentityStatement[] {
   const key = `${language}\u0000${text}`;
   const known = recent.get(key);

@@ -13,14 +13,15 @@ const TOP_SCORE = String.raw`(?:\d+(?:\.\d+)?\s*(?:\/|out\s+of)\s*\d+|full\s+mar
 // Words people use in ordinary talk (a judge at a hearing, an assessor, a new prompt for journaling,
 // a doctor's updated instructions) are left alone: only a grader named as such, a reply asking for its
 // own score, or the shape of attune's own prompt counts.
+// Global for matchAll, which clones each pattern, so no lastIndex is shared between calls.
 const EVALUATOR_DIRECTED = [
-  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+(?:of\s+)?)?(?:your|previous|prior|above|earlier|system|the\s+(?:previous|prior|above|earlier|system|scoring|grading))\s+(?:instructions?|prompts?|rules|rubrics?|criteria|guidelines)\b/i,
-  new RegExp(String.raw`\b(?:dear|attention|note\s+(?:to|for)|message\s+(?:to|for)|hey|to|as)\s+(?:the\s+)?(?:${GRADER})\b`, 'i'),
-  new RegExp(String.raw`\b(?:score|rate|grade|mark|evaluate|judge)\s+${REPLY}\s+(?:as\s+|an?\s+|at\s+|with\s+)?${TOP_SCORE}`, 'i'),
-  new RegExp(String.raw`\b(?:give|award|assign)\s+(?:${REPLY}|this\s+(?:reply|response|conversation|answer)|me)\s+(?:a\s+|an\s+|the\s+)?${TOP_SCORE}`, 'i'),
-  /\bsystem\s+(?:prompt|instructions?)\s*:/i,
-  /<\/?\s*(?:transcript|system|instructions?)\s*>|\bEND\s+TRANSCRIPT\b/i,
-  /\{\s*"scores"\s*:/,
+  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+(?:of\s+)?)?(?:your|previous|prior|above|earlier|system|the\s+(?:previous|prior|above|earlier|system|scoring|grading))\s+(?:instructions?|prompts?|rules|rubrics?|criteria|guidelines)\b/gi,
+  new RegExp(String.raw`\b(?:dear|attention|note\s+(?:to|for)|message\s+(?:to|for)|hey|to|as)\s+(?:the\s+)?(?:${GRADER})\b`, 'gi'),
+  new RegExp(String.raw`\b(?:score|rate|grade|mark|evaluate|judge)\s+${REPLY}\s+(?:as\s+|an?\s+|at\s+|with\s+)?${TOP_SCORE}`, 'gi'),
+  new RegExp(String.raw`\b(?:give|award|assign)\s+(?:${REPLY}|this\s+(?:reply|response|conversation|answer)|me)\s+(?:a\s+|an\s+|the\s+)?${TOP_SCORE}`, 'gi'),
+  /\bsystem\s+(?:prompt|instructions?)\s*:/gi,
+  /<\/?\s*(?:transcript|system|instructions?)\s*>|\bEND\s+TRANSCRIPT\b/gi,
+  /\{\s*"scores"\s*:/g,
 ];
 
 export interface DirectedText extends Evidence {
@@ -33,8 +34,7 @@ export interface DirectedText extends Evidence {
 export function evaluatorDirected(turn: number, text: string): DirectedText[] {
   const found: DirectedText[] = [];
   for (const pattern of EVALUATOR_DIRECTED) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const match of text.matchAll(global)) {
+    for (const match of text.matchAll(pattern)) {
       const quote = quoteAround(text, match.index, match.index + match[0].length);
       const start = text.indexOf(quote, Math.max(0, match.index - quote.length));
       if (start < 0 || found.some((f) => start < f.end && start + quote.length > f.start)) continue;

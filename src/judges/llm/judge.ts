@@ -21,7 +21,7 @@ export const DEFAULT_LLM_JUDGE: LlmJudgeOptions = { samples: 1, attempts: 3 };
  * reviewer or as the scenario's persona. Answers are validated, invalid ones asked again a bounded
  * number of times and then recorded as a judge error; quotes are checked against the transcript.
  */
-export function createLlmJudge(model: JudgeModel, options: LlmJudgeOptions = DEFAULT_LLM_JUDGE): Judge {
+export function createLlmJudge(model: JudgeModel, options: LlmJudgeOptions): Judge {
   return {
     id: model.id,
     info: {

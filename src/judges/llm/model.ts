@@ -1,7 +1,7 @@
 import type { Message } from '../../types.js';
 
 /** What a call to the judge's model gave: its text, or why there is none (after the caller's retries). */
-export type JudgeCompletion = { kind: 'reply'; text: string; cached?: boolean } | { kind: 'failure'; message: string };
+export type JudgeCompletion = { kind: 'reply'; text: string } | { kind: 'failure'; message: string };
 
 /**
  * The model behind an LLM judge, as the judge sees it: messages in, text out. The CLI builds it from

@@ -31,7 +31,7 @@ export function conversationForJudge(transcript: Transcript): JudgedConversation
     directed.push(...found);
     const entry = turns.get(reply.turn) ?? { turn: reply.turn };
     const text = found.length > 0 ? withoutDirected(reply.text, found) : reply.text;
-    // Two assistant messages in one turn (a greeting and a reply) are read as one.
+    // A reply sent as two assistant messages in one turn is read as one.
     entry.assistant = entry.assistant === undefined ? text : `${entry.assistant}\n\n${text}`;
     turns.set(reply.turn, entry);
   }

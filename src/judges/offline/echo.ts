@@ -20,7 +20,7 @@ sometimes again else every ago lately since hard bad sad
 const stems = new Map<string, string>();
 
 /** A crude stem: "exams" ~ "exam", "studying" ~ "study", "cried" ~ "cri"; enough to match a word to its echo. */
-export function stem(word: string): string {
+function stem(word: string): string {
   let out = stems.get(word);
   if (out !== undefined) return out;
   const w = word.toLowerCase().replace(/[’']/g, '');

@@ -1,5 +1,5 @@
-import type { ConversationDigest, RubricSummary, RunSummary, Score } from '../../types.js';
-import { counts, isCriticalFailure } from '../../results/outcome.js';
+import type { ConversationDigest, RubricSummary, RunSummary } from '../../types.js';
+import { counts, isCriticalFailure, type Judged } from '../../results/outcome.js';
 
 /**
  * How a conversation (or one score) turned out, worst first: `error` (the conversation ended early),
@@ -19,7 +19,6 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 /** A one-character sign for each outcome, so the grid does not rely on colour alone. */
 export const OUTCOME_SIGN: Record<Outcome, string> = { pass: '✓', fail: '!', critical: '✗', error: 'E' };
 
-type Judged = Pick<Score, 'passed' | 'critical' | 'score'> & { secondary?: boolean; unverified?: readonly unknown[] };
 
 /**
  * A score's badge. Only a failure that counts (results/outcome.ts) is critical or failed; a judge
