@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../src/runner/rate-limit.js';
+import { RateLimiter, RateLimiters } from '../src/runner/rate-limit.js';
 import { json, openAIChat, startFakeServer } from './helpers/fake-llm-server.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -73,5 +73,16 @@ describe('rate limits from the config, shared across the run', () => {
     // 20 per second with one second of burst: any one-second window sees at most 20 + 20.
     for (const t of arrivals) expect(arrivals.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(41);
     expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThan(((arrivals.length - 20) / 20) * 1000 - 200);
+  });
+});
+
+describe('the run\'s limiters', () => {
+  it('give a target, the simulator and a judge that are the same model one budget, and unlimited ones none', () => {
+    const limiters = new RateLimiters();
+    const target = limiters.of('shared', { requestsPerMinute: 60 });
+    expect(target).toBeInstanceOf(RateLimiter);
+    expect(limiters.of('shared', { requestsPerMinute: 60 })).toBe(target);
+    expect(limiters.of('other', { requestsPerMinute: 60 })).not.toBe(target);
+    expect(limiters.of('free', undefined)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { judgeById } from '../judges/registry.js';
 import type { Judge } from '../judges/types.js';
 import { defaultCacheDir, ResponseCache } from '../runner/cache.js';
 import { callTarget } from '../runner/call.js';
-import { RateLimiter } from '../runner/rate-limit.js';
+import { RateLimiters } from '../runner/rate-limit.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../runner/retry.js';
 import { createTarget } from '../targets/registry.js';
 import { chatModelSpec } from '../targets/spec.js';
@@ -23,6 +23,8 @@ export interface JudgeFlags {
 }
 
 export interface CallPolicy {
+  /** One rate limiter per model id for the whole run, shared by targets, the simulator and judges. */
+  limiters: RateLimiters;
   /** Calls in flight per judge at most (perspectives × samples × conversations would otherwise multiply). */
   concurrency: number;
   timeoutMs: number;
@@ -49,6 +51,7 @@ export function callPolicy(flags: { concurrency?: number; timeout?: number; retr
     timeoutMs: flags.timeout ?? config?.run.timeoutMs ?? 60_000,
     retry: { ...DEFAULT_RETRY, retries: flags.retries ?? config?.run.retries ?? DEFAULT_RETRY.retries },
     stop,
+    limiters: new RateLimiters(),
   };
 }
 
@@ -88,14 +91,16 @@ async function judgeModel(spec: TargetSpec, flags: JudgeFlags, env: Env, policy:
   const target = await createTarget(spec, env);
   await target.preflight?.();
   const cache = flags.cache === false || target.cacheIdentity === undefined ? undefined : new ResponseCache(defaultCacheDir(env));
-  const limiter = target.rateLimit ? new RateLimiter(target.rateLimit) : undefined;
+  const limiter = policy.limiters.of(target.id, target.rateLimit);
   const inFlight = pLimit(policy.concurrency);
   return {
     id: target.id,
     description: target.description,
     async complete(messages, sample) {
       const result = await inFlight(() => callTarget(target, messages, { conversationId: 'judge', sessionId: 'judge', locale: 'en' }, {
-        ...policy,
+        timeoutMs: policy.timeoutMs,
+        retry: policy.retry,
+        stop: policy.stop,
         ...(cache ? { cache, cacheIdentity: JSON.stringify(['judge', PROMPT_VERSION, target.cacheIdentity, sample]) } : {}),
         ...(limiter ? { limiter } : {}),
       }));

@@ -74,3 +74,21 @@ export class RateLimiter {
 export function estimateTokens(messages: readonly { content: string }[]): number {
   return Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + 4 * messages.length;
 }
+
+/**
+ * The run's rate limiters, one per model id: a target, the simulator and an LLM judge that are the same
+ * configured model share one budget instead of each spending the whole of it.
+ */
+export class RateLimiters {
+  private readonly byId = new Map<string, RateLimiter>();
+
+  of(id: string, limit: RateLimit | undefined): RateLimiter | undefined {
+    if (!limit) return undefined;
+    let limiter = this.byId.get(id);
+    if (!limiter) {
+      limiter = new RateLimiter(limit);
+      this.byId.set(id, limiter);
+    }
+    return limiter;
+  }
+}

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { Target } from '../targets/types.js';
 import type { RunEvent, Transcript } from '../types.js';
 import { runConversation, type ConversationOptions } from './conversation.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiters } from './rate-limit.js';
 import type { PlannedConversation } from './plan.js';
 
 export interface RunOptions extends Omit<ConversationOptions, 'emit'> {
@@ -12,6 +12,8 @@ export interface RunOptions extends Omit<ConversationOptions, 'emit'> {
   emit?: (event: RunEvent) => void;
   /** Called as each conversation ends, in the order they end. */
   onTranscript: (transcript: Transcript) => void | Promise<void>;
+  /** The run's limiters, shared with its judges; the run's own when not given. */
+  limiters?: RateLimiters;
 }
 
 /** Runs every planned conversation, at most `concurrency` at once across all targets. */
@@ -19,10 +21,11 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
   const limit = pLimit(options.concurrency);
   let done = 0;
   let errors = 0;
-  const limiters = new Map([...targets.values()].filter((t) => t.rateLimit).map((t) => [t.id, new RateLimiter(t.rateLimit!)]));
+  const limiters = options.limiters ?? new RateLimiters();
   // The simulator's limit is shared by every conversation, and with the target of the same id if it is one too.
   const sim = options.simulator;
-  const simulator = sim && !sim.limiter && sim.target.rateLimit ? { ...sim, limiter: limiters.get(sim.target.id) ?? new RateLimiter(sim.target.rateLimit) } : sim;
+  const simulatorLimiter = sim && !sim.limiter ? limiters.of(sim.target.id, sim.target.rateLimit) : undefined;
+  const simulator = simulatorLimiter ? { ...sim!, limiter: simulatorLimiter } : sim;
   options.emit?.({ kind: 'start', total: plan.length });
   await Promise.all(
     plan.map((planned) =>
@@ -30,7 +33,7 @@ export async function runPlan(plan: readonly PlannedConversation[], targets: Rea
         if (options.stop.aborted || options.drain?.aborted) return;
         const target = targets.get(planned.target);
         if (!target) throw new Error(`no target built for ${planned.target}`);
-        const limiter = limiters.get(target.id);
+        const limiter = limiters.of(target.id, target.rateLimit);
         const transcript = await runConversation(planned, target, { ...options, ...(limiter ? { limiter } : {}), ...(simulator ? { simulator } : {}) });
         const doneNow = ++done;
         const errorsNow = transcript.error ? ++errors : errors;

@@ -114,6 +114,7 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
     ...(flags.cache === false ? {} : { cache: new ResponseCache(defaultCacheDir(io.env)), cacheAll: flags.cache === true }),
     stop: stopping.cancel,
     drain: stopping.drain,
+    limiters: policy.limiters,
     ...(simulator ? { simulator: { target: simulator.target } } : {}),
     emit: progress.onEvent,
     onTranscript: async (transcript) => {
