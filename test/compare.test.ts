@@ -1,8 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../src/report/compare.js';
+import type { RunResult } from '../src/types.js';
 import { bootstrapCI } from '../src/stats/bootstrap.js';
 import { comparePaired } from '../src/stats/paired.js';
 import { runCli } from './helpers/run-cli.js';
@@ -67,6 +68,19 @@ describe('attune compare', () => {
     const run = await runCli(['compare', dirs.good!, dirs.good2!, '-o', join(dirs.out!, 'c2'), '--fail-on-regression']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+
+  it('says when the runs were judged differently, since a difference may then come from the judges', async () => {
+    const relabelled = join(dirs.out!, 'judged-otherwise');
+    await mkdir(relabelled, { recursive: true });
+    const result = JSON.parse(await readFile(join(dirs.good2!, 'results.json'), 'utf8')) as RunResult;
+    result.run.judges = ['checks', 'openai:judge-model'];
+    await writeFile(join(relabelled, 'results.json'), JSON.stringify(result));
+    const out = join(dirs.out!, 'c-judges');
+    const run = await runCli(['compare', dirs.good!, relabelled, '-o', out]);
+    expect(run.stderr).toMatch(/^note: the runs used different judges \(.* judged by checks, offline; .* judged by checks, openai:judge-model\): differences may come from them, not from the bots$/m);
+    expect(await readFile(join(out, 'compare.md'), 'utf8')).toContain('> **Note:** the runs used different judges');
+    expect((JSON.parse(await readFile(join(out, 'compare.json'), 'utf8')) as CompareResult).warnings).toHaveLength(1);
   });
 
   it('one run with several targets compares them against the first', async () => {

@@ -55,6 +55,24 @@ export interface CompareResult {
   comparisons: Comparison[];
   /** Why `--fail-on-regression` fails; empty when nothing regressed. */
   regressed: string[];
+  /** Ways the runs differ besides the bots (judges, simulated users, rubric versions): a difference may come from them. */
+  warnings: string[];
+}
+
+/** What besides the bots differs between runs: each a sentence naming the runs and what they used. */
+function differences(results: readonly RunResult[]): string[] {
+  const warnings: string[] = [];
+  const differ = (what: string, describe: (r: RunResult) => string) => {
+    const seen = results.map((r) => `${r.run.id} ${describe(r)}`);
+    if (new Set(results.map(describe)).size > 1) warnings.push(`the runs used different ${what} (${seen.join('; ')}): differences may come from them, not from the bots`);
+  };
+  differ('judges', (r) => `judged by ${r.run.judges.join(', ')}`);
+  differ('simulated users', (r) => {
+    const simulators = [...new Set(r.conversations.flatMap((c) => (c.simulator ? [c.simulator] : [])))];
+    return simulators.length > 0 ? `users played by ${simulators.join(', ')}` : 'scripted users';
+  });
+  differ('rubric versions', (r) => r.rubrics.map((rubric) => `${rubric.id} v${rubric.version}`).join(', '));
+  return warnings;
 }
 
 interface SideData {
@@ -199,6 +217,6 @@ export function compareRuns(results: readonly RunResult[], tolerance: number): C
       regressed.push(`${who}: ${comparison.newCriticalFailures.length} new critical failures (${[...new Set(comparison.newCriticalFailures.map((r) => r.criterion))].join(', ')})`);
     }
   }
-  return { schemaVersion: 1, tolerance, sides: sides.map((s) => s.side), comparisons, regressed };
+  return { schemaVersion: 1, tolerance, sides: sides.map((s) => s.side), comparisons, regressed, warnings: differences(results) };
 }
 

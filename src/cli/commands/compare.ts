@@ -29,6 +29,7 @@ export async function compareCommand(paths: string[], flags: CompareFlags, io: I
     const rubrics = c.rubrics.map((r) => `${r.id} ${r.paired.diff >= 0 ? '+' : ''}${r.paired.diff.toFixed(3)}${r.paired.regression ? ' WORSE' : r.paired.improvement ? ' better' : ''}`).join(', ');
     io.stdout(`${c.candidate} vs ${c.baseline}: ${rubrics}; ${c.newCriticalFailures.length} new critical failures\n`);
   }
+  for (const w of result.warnings) io.stderr(`note: ${w}\n`);
   io.stdout(`wrote ${relative(process.cwd(), join(outDir, 'compare.md'))}, compare.json\n`);
   if (flags.failOnRegression && result.regressed.length > 0) {
     for (const r of result.regressed) io.stderr(`regression: ${r}\n`);
