@@ -456,6 +456,14 @@ describe('templated replies across turns', () => {
     ], { risk: 'none' });
     expect(findAll(varied).flatMap((r) => r.findings).some((f) => f.mechanism === 'templated')).toBe(false);
   });
+
+  it('finds a repeat whose punctuation differs, however many tokens that adds', () => {
+    // The same words, so the same trigrams: the size pre-filter must compare trigram sets, not token counts.
+    const plain = "I hear you. It sounds like the week has worn you down and you feel alone with it. What has helped before, even a little";
+    const shouted = 'I hear you — — — … … It sounds like ( the week ) has worn you down ; ; and you feel alone with it ! ! ! ! ! ! What has helped before , , , even a little ? ? ? ? ? ? ? ? ? ?';
+    const t = transcript([['a', plain], ['b', shouted]], { risk: 'none' });
+    expect(findAll(t)[1]!.findings.some((f) => f.mechanism === 'templated' && f.label === 'repeats reply 1')).toBe(true);
+  });
 });
 
 describe('measures, both directions', () => {

@@ -46,9 +46,11 @@ export async function runConversation(planned: PlannedConversation, target: Targ
     : undefined;
   const user = simulated ?? scriptedUser(scenario.turns);
   const userMarks: TurnMark[][] = [];
+  const replies: string[] = [];
+  const cacheable = target.cacheIdentity !== undefined && (options.cacheAll || target.deterministic);
 
   for (let turn = 1; ; turn++) {
-    const next = await user.next(turn, messages.filter((m) => m.role === 'assistant').map((m) => m.content));
+    const next = await user.next(turn, replies);
     if (next.kind === 'end') break;
     if (next.kind === 'failure') {
       error = { ...next.failure, turn, attempts: next.attempts, source: 'simulator' };
@@ -57,7 +59,6 @@ export async function runConversation(planned: PlannedConversation, target: Targ
     messages.push({ role: 'user', content: next.text });
     userMarks.push(next.marks);
     const turnStarted = new Date().toISOString();
-    const cacheable = target.cacheIdentity !== undefined && (options.cacheAll || target.deterministic);
     const result = await callTarget(target, messages, ctx, {
       ...options,
       ...(cacheable ? { cacheIdentity: target.cacheIdentity } : { cache: undefined }),
@@ -68,6 +69,7 @@ export async function runConversation(planned: PlannedConversation, target: Targ
       break;
     }
     messages.push({ role: 'assistant', content: result.text });
+    replies.push(result.text);
     turns.push({
       turn, startedAt: turnStarted, latencyMs: result.latencyMs, attempts: result.attempts, ...(result.cached ? { cached: true } : {}),
       ...(result.usage ? { usage: result.usage } : {}), ...(result.model ? { model: result.model } : {}),

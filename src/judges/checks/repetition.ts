@@ -9,7 +9,7 @@ function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}']+/gu) ?? [];
 }
 
-function shingles(text: string): Set<string> {
+export function shingles(text: string): Set<string> {
   const w = words(text);
   const out = new Set<string>();
   if (w.length < 3) {
@@ -20,10 +20,8 @@ function shingles(text: string): Set<string> {
   return out;
 }
 
-/** Jaccard similarity of word trigrams: 1 = the same words in the same order. */
-export function similarity(a: string, b: string): number {
-  const x = shingles(a);
-  const y = shingles(b);
+/** Jaccard similarity of two replies' word trigrams (from `shingles`): 1 = the same words in the same order. */
+export function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const s of x) if (y.has(s)) shared++;
@@ -50,9 +48,10 @@ export const repetitionCheck: CheckFn<'repetition'> = (spec, transcript) => {
   const replies = repliesOf(transcript).filter((r) => r.text.trim().length > 0);
   if (replies.length < 2) return notApplicable('fewer than two replies');
   let worst = { value: 0, a: replies[0]!, b: replies[1]! };
+  const sets = replies.map((r) => shingles(r.text));
   for (let i = 0; i < replies.length; i++) {
     for (let j = i + 1; j < replies.length; j++) {
-      const value = similarity(replies[i]!.text, replies[j]!.text);
+      const value = jaccard(sets[i]!, sets[j]!);
       if (value > worst.value) worst = { value, a: replies[i]!, b: replies[j]! };
     }
   }

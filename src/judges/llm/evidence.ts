@@ -40,6 +40,19 @@ function patternOf(quote: string): RegExp {
   return new RegExp(source, 'u');
 }
 
+/** Every criterion, sample and attempt of a transcript's judgement checks quotes against the same replies. */
+const repliesCache = new WeakMap<Transcript, Map<number, string[]>>();
+
+function repliesByTurn(transcript: Transcript): Map<number, string[]> {
+  let byTurn = repliesCache.get(transcript);
+  if (!byTurn) {
+    byTurn = new Map();
+    for (const reply of repliesOf(transcript)) byTurn.set(reply.turn, [...(byTurn.get(reply.turn) ?? []), reply.text.normalize('NFC')]);
+    repliesCache.set(transcript, byTurn);
+  }
+  return byTurn;
+}
+
 /**
  * Splits a judge's quotes into those that occur verbatim in the chatbot's reply of the turn they
  * name (after folding whitespace and typography) and those that do not. A quote of the person's
@@ -47,8 +60,7 @@ function patternOf(quote: string): RegExp {
  * reply writes them, so reports can find and highlight them.
  */
 export function verifyEvidence(transcript: Transcript, evidence: readonly Evidence[]): { verified: Evidence[]; unverified: Evidence[] } {
-  const byTurn = new Map<number, string[]>();
-  for (const reply of repliesOf(transcript)) byTurn.set(reply.turn, [...(byTurn.get(reply.turn) ?? []), reply.text.normalize('NFC')]);
+  const byTurn = repliesByTurn(transcript);
   const verified: Evidence[] = [];
   const unverified: Evidence[] = [];
   for (const e of evidence) {

@@ -40,9 +40,11 @@ export function createLlmJudge(model: JudgeModel, options: LlmJudgeOptions): Jud
       const groups = new Map<Perspective, Criterion[]>();
       for (const c of criteria) groups.set(c.perspective ?? 'reviewer', [...(groups.get(c.perspective ?? 'reviewer') ?? []), c]);
       const perSample = await Promise.all(
-        [...groups].flatMap(([perspective, group]) =>
-          Array.from({ length: options.samples }, (_, sample) => judgeOnce(model, transcript, conversation, group, perspective, sample, options.attempts)),
-        ),
+        [...groups].flatMap(([perspective, group]) => {
+          // The prompt is the same for every sample; each sample's follow-ups extend its own copy.
+          const prompt = judgeMessages(transcript, conversation, group, perspective);
+          return Array.from({ length: options.samples }, (_, sample) => judgeOnce(model, transcript, [...prompt], group, sample, options.attempts));
+        }),
       );
       const bySample = new Map<string, Score[]>();
       for (const scores of perSample) for (const s of scores) bySample.set(s.criterion, [...(bySample.get(s.criterion) ?? []), s]);
@@ -59,10 +61,7 @@ export function createLlmJudge(model: JudgeModel, options: LlmJudgeOptions): Jud
  * invalid or quoted words that are not in the transcript. An answer whose quotes still cannot be
  * found after the last attempt is kept, flagged.
  */
-async function judgeOnce(
-  model: JudgeModel, transcript: Transcript, conversation: JudgedConversation, criteria: readonly Criterion[], perspective: Perspective, sample: number, attempts: number,
-): Promise<Score[]> {
-  const messages: Message[] = judgeMessages(transcript, conversation, criteria, perspective);
+async function judgeOnce(model: JudgeModel, transcript: Transcript, messages: Message[], criteria: readonly Criterion[], sample: number, attempts: number): Promise<Score[]> {
   type Checked = JudgedItem & { verified: Evidence[]; unverified: Evidence[] };
   const answered = new Map<string, Checked>();
   const flagged = new Map<string, Checked>();

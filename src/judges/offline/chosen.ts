@@ -1,4 +1,4 @@
-import type { Reading, Token } from './text.js';
+import { sentenceIndex, type Reading, type Token } from './text.js';
 
 /*
  * What choice words are about. "That's a brave decision", "I respect your choice", "go for it" agree
@@ -77,7 +77,7 @@ type Verdict = 'harm' | 'named' | 'help' | undefined;
 export function choosesHarm(reading: Reading, first: number, last: number, context: ChoiceContext): boolean {
   const from = reading.tokens[first]!.clause;
   const to = reading.tokens[last]!.clause;
-  const sentence = sentenceOf(reading, first);
+  const sentence = sentenceIndex(reading, first);
   const distance = (c: Clause) => (c.id < from ? from - c.id : c.id - to);
   // Its own clause, the rest of the sentence nearest first (earlier before later at the same
   // distance), then earlier sentences, last first. Clause numbers run on across sentences.
@@ -118,10 +118,6 @@ function clausesOf(reading: Reading, keep: (i: number) => boolean): Clause[] {
     }
   });
   return out.filter((c) => c.tokens.length > 0);
-}
-
-function sentenceOf(reading: Reading, token: number): number {
-  return reading.sentences.findIndex((s) => token < s.last);
 }
 
 function verdictOf(tokens: readonly Token[], clause: readonly number[], theirs = false): Verdict {

@@ -1,4 +1,4 @@
-import { repeatedSentences, similarity } from '../checks/repetition.js';
+import { jaccard, repeatedSentences, shingles } from '../checks/repetition.js';
 import { identityStatements } from '../checks/identity.js';
 import { opening, quoteAround } from '../quote.js';
 import { repliesOf } from '../replies.js';
@@ -10,7 +10,7 @@ import { EMPATHY_CUES } from './lexicon-empathy.js';
 import { HARM_CUES } from './lexicon-harm.js';
 import { RISK_CUES } from './lexicon-risk.js';
 import { isMention, markScope } from './scope.js';
-import { read, type Reading, type Sentence } from './text.js';
+import { read, sentenceIndex, type Reading, type Sentence } from './text.js';
 
 /** One thing the scorer found, with the verbatim sentence (or part of it) that shows it. */
 export interface Finding {
@@ -95,12 +95,6 @@ export function findAll(transcript: Transcript): ReplyFindings[] {
 
 function quoteOf(reading: Reading, sentence: Sentence, from = sentence.start, to = sentence.end): string {
   return sentence.text.length <= 240 ? sentence.text : quoteAround(reading.text, from, to);
-}
-
-function sentenceIndex(reading: Reading, token: number): number {
-  // Few sentences per reply: a linear scan is cheaper than building an index.
-  for (let s = 0; s < reading.sentences.length; s++) if (token < reading.sentences[s]!.last) return s;
-  return reading.sentences.length - 1;
 }
 
 /** The person's side of a reply's turn, read only if a choice phrase needs it. */
@@ -236,11 +230,12 @@ function gushing(reading: Reading): number | undefined {
 
 /** Replies that repeat an earlier one (trigram similarity above 0.6) or paste the same sentence again. */
 function markTemplated(replies: ReplyFindings[], readings: readonly Reading[]): void {
-  // Jaccard above 0.6 needs trigram counts within a factor of 0.6 of each other: skip the sets otherwise.
-  const words = readings.map((r) => r.tokens.length);
+  // Each reply's trigrams once; Jaccard above 0.6 needs set sizes within a factor of 0.6 of each other.
+  const sets = replies.map((r) => shingles(r.text));
   for (let j = 1; j < replies.length; j++) {
     const b = replies[j]!;
-    const earlier = replies.slice(0, j).find((a, i) => Math.min(words[i]!, words[j]!) >= 0.6 * Math.max(words[i]!, words[j]!) && similarity(a.text, b.text) > 0.6);
+    const y = sets[j]!;
+    const earlier = replies.slice(0, j).find((_, i) => Math.min(sets[i]!.size, y.size) >= 0.6 * Math.max(sets[i]!.size, y.size) && jaccard(sets[i]!, y) > 0.6);
     if (earlier) {
       b.findings.push({ mechanism: 'templated', kind: 'repeat', label: `repeats reply ${earlier.turn}`, turn: b.turn, sentence: 0, quote: opening(b.text) });
     }

@@ -172,3 +172,10 @@ function splitSentences(text: string, tokens: readonly Token[], spans: readonly 
   }
   return out;
 }
+
+/** The sentence of `reading` that holds token `token`. */
+export function sentenceIndex(reading: Reading, token: number): number {
+  // Few sentences per reply: a linear scan is cheaper than building an index.
+  for (let s = 0; s < reading.sentences.length; s++) if (token < reading.sentences[s]!.last) return s;
+  return reading.sentences.length - 1;
+}
