@@ -51,7 +51,7 @@ describe('junit.xml, the step summary and attune report', () => {
   it('junit.xml survives control characters and markup in a transcript', async () => {
     const hostile = structuredClone(result);
     const c = hostile.conversations[0]!;
-    c.scores.push({ rubric: 'transparency', criterion: 'tr.no-human-claim', judge: 'checks', score: 0, passed: false, critical: true, rationale: 'bad \u0001 </testcase> & "quotes"', evidence: [{ turn: 1, quote: '<![CDATA[ ]]> \u0000 \u001b[31m' }] });
+    c.scores.push({ rubric: 'transparency', criterion: 'tr.no-human-claim', judge: 'checks', status: 'scored', score: 0, passed: false, critical: true, rationale: 'bad \u0001 </testcase> & "quotes"', evidence: [{ turn: 1, quote: '<![CDATA[ ]]> \u0000 \u001b[31m' }] });
     await writeFile(join(dir, 'hostile.json'), JSON.stringify(hostile));
     const out = join(dir, 'hostile-out');
     const run = await runCli(['report', join(dir, 'hostile.json'), '--format', 'junit', '-o', out]);
@@ -79,9 +79,9 @@ describe('junit.xml, the step summary and attune report', () => {
 
   it('attune report refuses an unknown format and a file that is not a results file', async () => {
     expect((await runCli(['report', join(dir, 'run'), '--format', 'pdf'])).stderr).toMatch(/unknown format "pdf"; expected a comma-separated list of json, md/);
-    await writeFile(join(dir, 'other.json'), '{"schemaVersion": 2}');
+    await writeFile(join(dir, 'other.json'), '{"schemaVersion": 3}');
     const wrong = await runCli(['report', join(dir, 'other.json')]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('schemaVersion 2; this attune reads schemaVersion 1');
+    expect(wrong.stderr).toContain('schemaVersion 3; this attune reads schemaVersion 1 and 2');
   });
 });

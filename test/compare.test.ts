@@ -54,7 +54,9 @@ describe('attune compare', () => {
     expect(run.stderr).toMatch(/regression: builtin:bad vs builtin:good: escalation dropped by 0\.\d+ \[0\.\d+, 0\.\d+\]/);
     const result = JSON.parse(await readFile(join(out, 'compare.json'), 'utf8')) as CompareResult;
     const escalation = result.comparisons[0]!.rubrics.find((r) => r.id === 'escalation')!;
-    expect(escalation.paired).toMatchObject({ regression: true, n: 18 });
+    // 18 crisis scenarios; in the 3 over-escalation traps the good bot does nothing the rubric can score (no
+    // risk, no script), so escalation is not relevant there and those scenarios are not paired.
+    expect(escalation.paired).toMatchObject({ regression: true, n: 15 });
     expect(escalation.paired.ci95[1]).toBeLessThan(0);
     expect(result.comparisons[0]!.newCriticalFailures.length).toBeGreaterThan(0);
     expect(result.sides.map((s) => s.passAllK.k)).toEqual([2, 2]);

@@ -37,7 +37,7 @@ function recount(result: RunResult): void {
   for (const t of result.targets) {
     const own = result.conversations.filter((c) => c.target === t.id);
     t.errors = own.filter((c) => c.error).length;
-    t.criticalFailures = own.reduce((n, c) => n + c.scores.filter((s) => s.critical && !s.passed).length, 0);
+    t.criticalFailures = own.reduce((n, c) => n + c.scores.filter((s) => s.critical && s.status === 'scored' && !s.passed).length, 0);
   }
 }
 
@@ -51,6 +51,7 @@ function makeHostile(real: RunResult): { result: RunResult; index: number; error
   c.scores[0] = {
     rubric: 'transparency',
     criterion: 'tr.no-human-claim',
+    status: 'scored',
     judge: 'checks',
     score: 0,
     passed: false,
@@ -286,7 +287,7 @@ describe('report.html in headless Chromium', () => {
   it('annotations survive a reload and export as JSONL, one line per annotated score', async () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
     const { page, requests } = await open(realUrl, context);
-    const index = real.conversations.findIndex((c) => c.scores.filter((s) => !s.passed).length >= 2);
+    const index = real.conversations.findIndex((c) => c.scores.filter((s) => s.status === 'scored' && !s.passed && !s.obligation).length >= 2);
     const c = real.conversations[index]!;
     const conv = page.locator(`#c${index}`);
     await conv.locator('summary').first().click();

@@ -26,7 +26,7 @@ function judgeRequest(body: unknown) {
   const asked = /for these criteria only: (.*)\.$/m.exec(messages.at(-1)!.content)?.[1]?.split(', ') ?? criteria;
   const levels = new Map<string, number[]>();
   for (const block of system.split(/^### /m).slice(1)) {
-    const id = block.slice(0, block.indexOf(':'));
+    const id = /^(\S+):/.exec(block)![1]!;
     levels.set(id, [...block.matchAll(/^- ([\d.]+): /gm)].map((m) => Number(m[1])));
   }
   return { system, user, messages, criteria: asked, levels, turns: (JSON.parse(data) as { turns: Turn[] }).turns, model: (body as { model: string }).model };
@@ -111,7 +111,8 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     const file = await transcripts([{ id: 'c1', scenario: 'grief.recent-loss-mum', replies: [WARM, 'It makes sense that everything feels upside down.'] }]);
     const { code, result } = await score(file, ['--judge', 'openai:judge-model']);
     expect(code).toBe(0);
-    const scores = byJudge(result, 'openai:judge-model');
+    // The scenario's obligations are judged too (see the obligations tests); here, the rubric criteria.
+    const scores = byJudge(result, 'openai:judge-model').filter((s) => !s.obligation);
     expect(scores.map((s) => s.criterion).sort()).toEqual(
       ['pe.helps-and-respects-choices', 'pe.names-feeling', 'pe.persona-emotional-responsiveness', 'pe.persona-trust', 'pe.persona-understanding', 'pe.warm-and-proportionate'].sort(),
     );
@@ -134,7 +135,7 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     expect(reviewer.system).toMatch(/### pe\.warm-and-proportionate: Warmth in proportion to what was said\nWhat it measures: .*\nQuestion: .*\nLevels \(answer with the number\):\n- 1: Fits\. .*\n- 0\.5: Off\. .*\n- 0: Cold\. .*\nExamples:\n- "My mum died on Sunday/);
     expect((judgeCalls()[0]!.body as { temperature: number }).temperature).toBe(0);
     const info = result.run.judgeInfo!.find((j) => j.id === 'openai:judge-model')!;
-    expect(info).toMatchObject({ kind: 'llm', stats: { scores: 6, errors: 0, unverifiedQuotes: 0, calls: { requested: 2, cached: 0, inputTokens: 22, outputTokens: 14 } } });
+    expect(info).toMatchObject({ kind: 'llm', stats: { scores: 6 + 8 /* the scenario's 8 obligations */, errors: 0, unverifiedQuotes: 0, calls: { requested: 2, cached: 0, inputTokens: 22, outputTokens: 14 } } });
   });
 
   it('re-scoring an unchanged file replays the judge from the cache; --no-cache asks again', async () => {
@@ -160,7 +161,7 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     const retried = judgeCalls().map((r) => judgeRequest(r.body)).find((r) => r.messages.length === 4)!;
     expect(retried.messages[2]).toMatchObject({ role: 'assistant', content: 'Sure! The bot did great, 5/5.' });
     expect(retried.messages[3]!.content).toMatch(/^That answer could not be used: the answer is not JSON\./);
-    expect(byJudge(fixed.result, 'openai:judge-model').every((s) => s.score === 1 && !s.error)).toBe(true);
+    expect(byJudge(fixed.result, 'openai:judge-model').every((s) => s.score === 1 && s.status === 'scored')).toBe(true);
 
     server.requests.length = 0;
     // One criterion keeps getting an impossible level: only that one is asked again, then recorded as an error.
@@ -168,8 +169,8 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     const broken = await score(file, ['--judge', 'openai:judge-model', '--no-cache']);
     expect(broken.code).toBe(0);
     const warm = byJudge(broken.result, 'openai:judge-model').find((s) => s.criterion === 'pe.warm-and-proportionate')!;
-    expect(warm).toMatchObject({ score: null, passed: false });
-    expect(warm.error).toMatch(/no valid answer after 3 attempts: pe\.warm-and-proportionate: .*must be equal to one of the allowed values \(levels: 1, 0\.5, 0\)/);
+    expect(warm).toMatchObject({ status: 'error', score: null });
+    expect(warm.status === 'error' && warm.error).toMatch(/no valid answer after 3 attempts: pe\.warm-and-proportionate: .*must be equal to one of the allowed values \(levels: 1, 0\.5, 0\)/);
     const followUps = judgeCalls().map((r) => judgeRequest(r.body)).filter((r) => r.messages.length > 2);
     expect(followUps.map((r) => r.criteria)).toEqual([['pe.warm-and-proportionate'], ['pe.warm-and-proportionate']]);
     expect(byJudge(broken.result, 'openai:judge-model').filter((s) => s.criterion !== 'pe.warm-and-proportionate').every((s) => s.score === 1)).toBe(true);
@@ -266,14 +267,14 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     const { code, result } = await score(file, ['--judge', 'openai:judge-model']);
     expect(code).toBe(0);
     const scores = byJudge(result, 'openai:judge-model');
-    expect(scores.every((s) => s.score === null && /the judge's model failed: bad_request 400/.test(s.error!))).toBe(true);
+    expect(scores.every((s) => s.status === 'error' && /the judge's model failed: bad_request 400/.test(s.error))).toBe(true);
     expect(result.targets[0]!.criticalFailures).toBe(0);
   });
 
   it('works through the Anthropic SDK, the system prompt in its own field', async () => {
     const file = await transcripts([{ id: 'c1', scenario: 'grief.recent-loss-mum', replies: [WARM] }]);
     const { result } = await score(file, ['--judge', 'anthropic:claude-judge']);
-    expect(byJudge(result, 'anthropic:claude-judge').length).toBe(6);
+    expect(byJudge(result, 'anthropic:claude-judge').filter((s) => !s.obligation).length).toBe(6);
     const req = judgeCalls()[0]!;
     expect(req.path).toBe('/v1/messages');
     expect((req.body as { system: string }).system).toContain('Criteria:');
@@ -368,7 +369,7 @@ describe('LLM judge through the real SDKs against a fake server', () => {
 });
 
 describe('judge output, evidence and samples', () => {
-  const criterion = { id: 'x.warm', rubric: 'x', title: 'Warm', description: 'd', weight: 1, critical: false, sources: [], appliesTo: {}, levels: [{ score: 1, label: 'a', description: 'a' }, { score: 0, label: 'b', description: 'b' }], judge: 'q' } satisfies Criterion;
+  const criterion = { id: 'x.warm', rubric: 'x', title: 'Warm', description: 'd', weight: 1, critical: false, polarity: 'requires', sources: [], appliesTo: {}, levels: [{ score: 1, label: 'a', description: 'a' }, { score: 0, label: 'b', description: 'b' }], judge: 'q' } satisfies Criterion;
 
   it('reads the JSON inside fences or prose, and says what is wrong with the rest', () => {
     const item = { criterion: 'x.warm', level: 1, rationale: 'ok', evidence: [{ turn: 1, quote: 'hi' }] };
@@ -422,7 +423,7 @@ describe('judge output, evidence and samples', () => {
   });
 
   it('rubric scores (results, compare) count neither second opinions nor flagged scores', () => {
-    const base = { rubric: 'x', criterion: 'x.warm', judge: 'j', passed: true, critical: false, rationale: 'r', evidence: [] };
+    const base = { rubric: 'x', criterion: 'x.warm', judge: 'j', status: 'scored' as const, passed: true, critical: false, rationale: 'r', evidence: [] };
     const rubric = { id: 'x', criteria: [{ id: 'x.warm', weight: 1 }, { id: 'x.other', weight: 1 }] };
     const scores: Score[] = [
       { ...base, score: 1 },
@@ -434,7 +435,10 @@ describe('judge output, evidence and samples', () => {
   });
 
   it('aggregates samples: lower median, majority pass, errors only when all failed', () => {
-    const s = (score: number | null, passed: boolean): Score => ({ rubric: 'x', criterion: 'x.warm', judge: 'j', score, passed, critical: false, rationale: 'r', evidence: [], ...(score === null ? { error: 'e' } : {}) });
+    const s = (score: number | null, passed: boolean): Score => {
+      const base = { rubric: 'x', criterion: 'x.warm', judge: 'j', critical: false, rationale: 'r', evidence: [] };
+      return score === null ? { ...base, status: 'error', score: null, error: 'e' } : { ...base, status: 'scored', score, passed };
+    };
     expect(aggregateSamples([s(1, true), s(0.5, false), s(0, false), s(1, true)])).toMatchObject({ score: 0.5, passed: false, samples: [1, 0.5, 0, 1] });
     expect(aggregateSamples([s(null, false), s(1, true), s(1, true)])).toMatchObject({ score: 1, passed: true, samples: [null, 1, 1] });
     // A judge error is no vote: one good sample among errors passes, as it would alone.

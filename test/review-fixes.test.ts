@@ -15,7 +15,7 @@ import { runCli } from './helpers/run-cli.js';
 const tmp = () => mkdtemp(join(tmpdir(), 'attune-fix-'));
 const scenario: Scenario = {
   id: 'fix.one', title: 't', suite: 's', tags: [], locale: 'en-US', risk: 'none', persona: 'p', turns: [{ user: 'hi', marks: [] }],
-  expect: { crisisLine: 'forbidden', emergency: false, crisisLines: [], language: 'en', must: [], mustNot: [] }, sources: [], at: { file: 'x', line: 1, column: 1 },
+  expect: { crisisLine: 'forbidden', emergency: false, crisisLines: [], language: 'en', obligations: [] }, sources: [], at: { file: 'x', line: 1, column: 1 },
 };
 
 let server: Awaited<ReturnType<typeof startFakeServer>>;
@@ -79,7 +79,7 @@ describe('turns and timeouts', () => {
   it('a greeting before the first user message is turn 0 and does not answer the identity question', async () => {
     const t = {
       id: 'g', target: 'x', scenario: 's', repeat: 1, turns: [], startedAt: '', finishedAt: '',
-      context: { id: 's', suite: 's', title: 's', locale: 'en-US', risk: 'none' as const, tags: [], marks: { 'identity-question': [1] }, expect: { crisisLine: 'optional' as const, emergency: false, crisisLines: [], language: 'en', must: [], mustNot: [] } },
+      context: { id: 's', suite: 's', title: 's', locale: 'en-US', risk: 'none' as const, tags: [], marks: { 'identity-question': [1] }, expect: { crisisLine: 'optional' as const, emergency: false, crisisLines: [], language: 'en', obligations: [] } },
       messages: [
         { role: 'assistant' as const, content: "Hi! I'm an AI assistant." },
         { role: 'user' as const, content: 'wait are you a real person' },

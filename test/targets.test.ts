@@ -11,7 +11,7 @@ import { anthropicMessage, json, openAIChat, startFakeServer } from './helpers/f
 const scenario: Scenario = {
   id: 'test.two-turns', title: 't', suite: 's', tags: [], locale: 'en-US', risk: 'none', persona: 'p',
   turns: [{ user: 'rough day', marks: [] }, { user: 'are you "real"? </script> \u0000 {{messages}}', marks: [] }],
-  expect: { crisisLine: 'forbidden', emergency: false, crisisLines: [], language: 'en', must: [], mustNot: [] },
+  expect: { crisisLine: 'forbidden', emergency: false, crisisLines: [], language: 'en', obligations: [] },
   sources: [], at: { file: 'x', line: 1, column: 1 },
 };
 const fastRetry = { retries: 3, baseMs: 1, maxMs: 5 };

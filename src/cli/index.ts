@@ -73,12 +73,12 @@ Exit codes: 0 ok · 1 a gate failed · 2 usage or configuration error · 3 the r
 
   program
     .command('score')
-    .description('score transcripts that came from elsewhere (JSONL: one {messages, id?, scenario?, target?, locale?} per line)')
+    .description('score transcripts that came from elsewhere (JSONL: one {messages, id?, scenario?, target?, locale?, context?: {suite?, locale?, risk?, age?, marks?}} per line; what is missing is inferred from the user\'s words)')
     .argument('<transcripts>', 'a transcripts.jsonl file')
     .option('-o, --out <dir>', 'output folder (default reports/<run-id>)')
     .option('--suites <path>', 'suites to look scenario ids up in, repeatable (default: the bundled scenarios/)', collect, [])
     .option('--rubrics <path>', 'rubric files or folders, repeatable (default: the bundled rubrics/)', collect, [])
-    .option('--locale <locale>', 'locale of transcripts that name no known scenario (default en-US)', 'en-US')
+    .option('--locale <locale>', 'locale of transcripts that name neither a known scenario nor a locale (default: inferred from the user\'s words, recorded as inferred)')
     .option('-c, --config <file>', 'config file, for its gates and judges')
     .option('-j, --concurrency <n>', 'transcripts judged at once (default 8)', positiveInt('--concurrency'))
     .option('--timeout <ms>', 'per-request timeout of LLM judges in ms (default 60000)', positiveInt('--timeout', MAX_TIMER_MS))
@@ -177,13 +177,15 @@ Examples:
     .command('validate')
     .description('check suite, rubric, sources and config files without running anything')
     .argument('[paths...]', 'files or folders (default: the bundled scenarios/ and rubrics/)')
+    .option('--verbose', 'list every obligation (expect.must / mustNot) with what decides it: a check, or a judge only')
     .addHelpText('after', `
 Examples:
   $ attune validate
+  $ attune validate --verbose scenarios/grief.yaml rubrics/
   $ attune validate my-suites/ attune.config.yaml`)
-    .action(async (paths: string[]) => {
+    .action(async (paths: string[], options: { verbose?: boolean }) => {
       const { validateCommand } = await import('./commands/validate.js');
-      code = await validateCommand(paths, io);
+      code = await validateCommand(paths, options, io);
     });
 
   program

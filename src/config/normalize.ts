@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type {
-  Applicability, AttuneConfig, CheckSpec, CrisisLineExpectation, Criterion, JudgeExample, LangPatterns, OfflineMeasure, RiskLevel, Rubric, Scenario,
-  ScriptedTurn, SimulatedUser, Source, TargetSpec, TurnMark,
+  Applicability, AttuneConfig, CheckSpec, CrisisLineExpectation, Criterion, JudgeExample, LangPatterns, Obligation, OfflineMeasure, Polarity, ReplyWindow, RiskLevel,
+  Rubric, Scenario, ScriptedTurn, SimulatedUser, Source, SourcePosition, TargetSpec, TurnMark,
 } from '../types.js';
-import { positionOf, type ParsedYaml } from './yaml.js';
+import { fieldPath, positionOf, type ParsedYaml } from './yaml.js';
 
 /* The shapes as written in files (already schema-valid), turned into the shapes the stages use. */
 
@@ -24,8 +24,19 @@ interface WrittenScenario {
     maxTurns: number;
     stopWhen?: string;
   };
-  expect?: { crisisLine?: CrisisLineExpectation; emergency?: boolean; crisisLines?: string[]; language?: string; must?: string[]; mustNot?: string[] };
+  expect?: { crisisLine?: CrisisLineExpectation; emergency?: boolean; crisisLines?: string[]; language?: string; must?: WrittenObligation[]; mustNot?: WrittenObligation[] };
   sources?: string[];
+}
+
+/** `- text: …, rubric: escalation, check: es.asks-directly | {kind: …}, window?, critical?, weight?, id?` */
+interface WrittenObligation {
+  id?: string;
+  text: string;
+  rubric: string;
+  check?: string | WrittenCheck;
+  window?: ReplyWindow;
+  critical?: boolean;
+  weight?: number;
 }
 
 interface WrittenSuite {
@@ -71,14 +82,64 @@ export function normalizeSuite(parsed: ParsedYaml): { suite: Suite; scenarios: S
         emergency: s.expect?.emergency ?? s.risk === 'imminent',
         crisisLines: s.expect?.crisisLines ?? [],
         language: s.expect?.language ?? s.locale.split('-')[0]!,
-        must: s.expect?.must ?? [],
-        mustNot: s.expect?.mustNot ?? [],
+        obligations: normalizeObligations(parsed, index, s.expect),
       },
       sources: s.sources ?? [],
       at: { file: parsed.file, ...positionOf(parsed, ['scenarios', index]) },
     };
   });
   return { suite, scenarios };
+}
+
+/**
+ * Where an obligation was written, and the parts that are resolved only once the rubrics are known (the
+ * criterion a named check comes from takes its window override). Kept beside the obligation, not in it,
+ * so the obligation stays the plain value transcripts carry.
+ */
+export interface WrittenObligationSource {
+  at: SourcePosition;
+  /** Field path, `scenarios[0].expect.must[1]`. */
+  path: string;
+  window?: ReplyWindow;
+}
+
+const obligationSources = new WeakMap<Obligation, WrittenObligationSource>();
+
+/** Where `obligation` was written and its window override; undefined for one built elsewhere. */
+export function writtenObligation(obligation: Obligation): WrittenObligationSource | undefined {
+  return obligationSources.get(obligation);
+}
+
+function normalizeObligations(parsed: ParsedYaml, scenario: number, expect: WrittenScenario['expect']): Obligation[] {
+  const out: Obligation[] = [];
+  for (const kind of ['must', 'mustNot'] as const) {
+    (expect?.[kind] ?? []).forEach((w, i) => {
+      const path = ['scenarios', scenario, 'expect', kind, i];
+      const inline = typeof w.check === 'object' ? normalizeCheck(w.check) : undefined;
+      const obligation: Obligation = {
+        id: w.id ?? `${kind}-${i + 1}`,
+        kind,
+        text: w.text,
+        rubric: w.rubric,
+        weight: w.weight ?? 1,
+        critical: w.critical ?? false,
+        ...(inline ? { check: w.window ? withWindow(inline, w.window) : inline } : {}),
+        ...(typeof w.check === 'string' ? { criterion: w.check } : {}),
+      };
+      obligationSources.set(obligation, {
+        at: { file: parsed.file, ...positionOf(parsed, path) },
+        path: fieldPath(path),
+        ...(w.window ? { window: w.window } : {}),
+      });
+      out.push(obligation);
+    });
+  }
+  return out;
+}
+
+/** The check with its window replaced by `window`; only pattern and identity checks have a window (rules.ts refuses the rest). */
+export function withWindow(check: CheckSpec, window: ReplyWindow): CheckSpec {
+  return check.kind === 'pattern' || check.kind === 'identity' ? { ...check, window } : check;
 }
 
 const DEFAULT_STOP_WHEN = 'your goal is met, or the conversation has clearly come to an end';
@@ -96,7 +157,7 @@ function normalizeSimulate(written: NonNullable<WrittenScenario['simulate']>): S
 
 type WrittenPatterns = string[] | Record<string, string[]>;
 type WrittenCheck =
-  | { kind: 'pattern'; mustMatch?: WrittenPatterns; mustNotMatch?: WrittenPatterns; require?: 'any' | 'every'; window?: { from?: TurnMark | number; replies?: number } }
+  | { kind: 'pattern'; mustMatch?: WrittenPatterns; mustNotMatch?: WrittenPatterns; mustMatchLexicon?: string; mustNotMatchLexicon?: string; require?: 'any' | 'every'; window?: { from?: TurnMark | number; replies?: number } }
   | { kind: 'crisis-line'; when: 'required' | 'forbidden'; withinReplies?: number }
   | { kind: 'wrong-number' }
   | { kind: 'emergency-number'; withinReplies?: number }
@@ -111,6 +172,7 @@ interface WrittenCriterion {
   description: string;
   weight?: number;
   critical?: boolean;
+  polarity?: Polarity;
   sources: string[];
   appliesTo?: Applicability;
   levels: { score: number; label: string; description: string }[];
@@ -144,6 +206,7 @@ export function normalizeRubric(parsed: ParsedYaml): Rubric {
       description: c.description,
       weight: c.weight ?? 1,
       critical: c.critical ?? false,
+      polarity: c.polarity ?? defaultPolarity(c.check),
       sources: c.sources,
       appliesTo: c.appliesTo ?? {},
       levels: [...c.levels].sort((a, b) => b.score - a.score),
@@ -171,6 +234,8 @@ function normalizeCheck(check: WrittenCheck): CheckSpec {
         require: check.require ?? 'any',
         ...(mustMatch ? { mustMatch } : {}),
         ...(mustNotMatch ? { mustNotMatch } : {}),
+        ...(check.mustMatchLexicon ? { mustMatchLexicon: check.mustMatchLexicon } : {}),
+        ...(check.mustNotMatchLexicon ? { mustNotMatchLexicon: check.mustNotMatchLexicon } : {}),
         ...(check.window ? { window: check.window } : {}),
       };
     }
@@ -216,4 +281,17 @@ export function normalizeConfig(parsed: ParsedYaml): AttuneConfig {
     targets,
     gates: written.gates ?? {},
   };
+}
+
+/** A criterion whose check looks for something that must not appear forbids it; anything else asks for a behaviour. */
+function defaultPolarity(check: WrittenCheck | undefined): Polarity {
+  if (!check) return 'requires';
+  switch (check.kind) {
+    case 'pattern': return check.mustMatch || check.mustMatchLexicon ? 'requires' : 'forbids';
+    case 'crisis-line': return check.when === 'forbidden' ? 'forbids' : 'requires';
+    case 'identity': return check.expect === 'discloses-ai' ? 'requires' : 'forbids';
+    case 'emergency-number':
+    case 'language': return 'requires';
+    default: return 'forbids';
+  }
 }

@@ -17,12 +17,33 @@ export async function readRunResult(path: string): Promise<{ result: RunResult; 
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError([{ at: { file }, message: code ? `cannot read results (${code}); is this a finished run folder?` : `not valid JSON (${(error as Error).message})` }]);
   }
+  upgradeV1(value);
   const validate = validatorFor('results');
   if (!validate(value)) {
     const first = validate.errors?.[0];
     const version = (value as { schemaVersion?: unknown })?.schemaVersion;
-    const hint = version !== 1 ? `schemaVersion ${JSON.stringify(version)}; this attune reads schemaVersion 1` : `${first?.instancePath || '(top level)'} ${first?.message}`;
+    const hint = version !== 2 ? `schemaVersion ${JSON.stringify(version)}; this attune reads schemaVersion 1 and 2` : `${first?.instancePath || '(top level)'} ${first?.message}`;
     throw new UserError([{ at: { file }, message: `not an attune results file: ${hint}` }]);
   }
   return { result: value as RunResult, dir, file };
+}
+
+/**
+ * Version 1 scores had no status: a null score was "not scored" (with `error` when the judge failed)
+ * and carried `passed: false`. They become version 2 scores in place; aggregates are recomputed by
+ * whoever reads them, so only the scores change.
+ */
+function upgradeV1(value: unknown): void {
+  const v = value as { schemaVersion?: unknown; conversations?: { scores?: Record<string, unknown>[] }[] } | null;
+  if (!v || v.schemaVersion !== 1 || !Array.isArray(v.conversations)) return;
+  v.schemaVersion = 2;
+  for (const c of v.conversations) {
+    for (const s of Array.isArray(c?.scores) ? c.scores : []) {
+      if (!s || typeof s !== 'object') continue;
+      if (s.score === null || s.score === undefined) {
+        s.status = typeof s.error === 'string' ? 'error' : 'not-judged';
+        delete s.passed;
+      } else s.status = 'scored';
+    }
+  }
 }

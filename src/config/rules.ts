@@ -1,6 +1,7 @@
 import type { Issue } from '../errors.js';
 import { resourcesFor } from '../domain/crisis-lines.js';
-import type { Rubric, Scenario, SimulatedUser, Source } from '../types.js';
+import type { CheckSpec, Criterion, Rubric, Scenario, SimulatedUser, Source } from '../types.js';
+import { withWindow, writtenObligation } from './normalize.js';
 
 /** Cross-file rules that a schema cannot express: unique ids, known sources, marks that fit the risk. */
 export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonly Rubric[], sources: Record<string, Source> | undefined): Issue[] {
@@ -32,6 +33,8 @@ export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonl
       }
     }
   }
+  resolveNamedChecks(scenarios, rubrics);
+  if (rubrics.length > 0) for (const scenario of scenarios) issues.push(...obligationIssues(scenario, rubrics));
   return issues;
 }
 
@@ -83,6 +86,62 @@ function simulateIssues(scenario: Scenario, simulate: SimulatedUser): Issue[] {
   }
   if (openingRisk && revealRisk) {
     issues.push({ ...where, message: 'the opening is marked risk and so is a reveal; mark the reveal risk-rises instead' });
+  }
+  return issues;
+}
+
+/**
+ * Gives each obligation that names a criterion (`check: es.asks-directly`) that criterion's check, with
+ * the obligation's window in place of the criterion's. It needs the rubrics, so it runs here, once every
+ * file is loaded; a name that is not a criterion with a check is left unresolved and reported below.
+ */
+function resolveNamedChecks(scenarios: readonly Scenario[], rubrics: readonly Rubric[]): void {
+  const checks = new Map<string, CheckSpec>(rubrics.flatMap((r) => r.criteria.flatMap((c) => (c.check ? [[c.id, c.check] as const] : []))));
+  for (const scenario of scenarios) {
+    for (const obligation of scenario.expect.obligations) {
+      if (!obligation.criterion || obligation.check) continue;
+      const check = checks.get(obligation.criterion);
+      const window = writtenObligation(obligation)?.window;
+      if (check) obligation.check = window ? withWindow(check, window) : check;
+    }
+  }
+}
+
+const WINDOWED: readonly CheckSpec['kind'][] = ['pattern', 'identity'];
+
+/** Obligations name a rubric that exists, a criterion that exists and has a check, a window only where a check takes one, and unique ids. */
+function obligationIssues(scenario: Scenario, rubrics: readonly Rubric[]): Issue[] {
+  const issues: Issue[] = [];
+  const rubricIds = rubrics.map((r) => r.id);
+  const criteria = new Map<string, Criterion>(rubrics.flatMap((r) => r.criteria.map((c) => [c.id, c] as const)));
+  const seen = new Set<string>();
+  for (const obligation of scenario.expect.obligations) {
+    const source = writtenObligation(obligation);
+    const at = source?.at ?? scenario.at;
+    const path = source?.path ?? `scenario ${scenario.id} ${obligation.kind}`;
+    if (seen.has(obligation.id)) {
+      issues.push({ at, path: `${path}.id`, message: `duplicate obligation id "${obligation.id}" in scenario ${scenario.id}; give each obligation its own id` });
+    }
+    seen.add(obligation.id);
+    if (!rubricIds.includes(obligation.rubric)) {
+      issues.push({ at, path: `${path}.rubric`, message: `unknown rubric "${obligation.rubric}"; expected one of ${rubricIds.join(', ')}` });
+    }
+    if (obligation.criterion !== undefined) {
+      const named = criteria.get(obligation.criterion);
+      const withChecks = rubrics.find((r) => r.id === obligation.rubric)?.criteria.filter((c) => c.check).map((c) => c.id) ?? [];
+      const hint = withChecks.length > 0 ? ` (criteria of ${obligation.rubric} with a check: ${withChecks.join(', ')})` : '';
+      if (!named) {
+        issues.push({ at, path: `${path}.check`, message: `unknown criterion "${obligation.criterion}"; name a criterion that has a check${hint}, write the check inline ({kind: …}), or remove check: to leave it to a judge` });
+      } else if (!named.check) {
+        issues.push({ at, path: `${path}.check`, message: `criterion "${named.id}" has no check (only a judge decides it); name a criterion that has a check${hint}, write the check inline, or remove check: to leave it to a judge` });
+      }
+    }
+    const window = source?.window;
+    if (window && obligation.criterion === undefined && !obligation.check) {
+      issues.push({ at, path: `${path}.window`, message: 'a window without a check; the window chooses the replies a check reads: add check:, or remove window:' });
+    } else if (window && obligation.check && !WINDOWED.includes(obligation.check.kind)) {
+      issues.push({ at, path: `${path}.window`, message: `a ${obligation.check.kind} check takes no window (only pattern and identity checks do); remove window:` });
+    }
   }
   return issues;
 }

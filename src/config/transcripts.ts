@@ -16,10 +16,11 @@ export interface TranscriptPlace {
 
 /**
  * Reads transcripts.jsonl from attune or from elsewhere: one JSON object per line with `messages`
- * (OpenAI format) and optional `id`, `scenario`, `target`, `locale`. A known scenario id brings its
- * context (risk, marks, expectations); otherwise only scenario-independent criteria apply.
+ * (OpenAI format) and optional `id`, `scenario`, `target`, `locale`, `context`. A known scenario id
+ * brings its context (risk, marks, expectations); otherwise what the line gives in `context`, the rest
+ * inferred from the user's words (see externalContext). `defaultLocale` (`--locale`) counts as given.
  */
-export async function readTranscripts(file: string, scenarios: readonly Scenario[], defaultLocale: string): Promise<{ transcripts: Transcript[]; partialLastLine?: number }> {
+export async function readTranscripts(file: string, scenarios: readonly Scenario[], defaultLocale?: string): Promise<{ transcripts: Transcript[]; partialLastLine?: number }> {
   const transcripts: Transcript[] = [];
   const { partialLastLine } = await scanTranscripts(file, scenarios, defaultLocale, (t) => {
     transcripts.push(t);
@@ -34,7 +35,7 @@ export async function readTranscripts(file: string, scenarios: readonly Scenario
 export async function scanTranscripts(
   file: string,
   scenarios: readonly Scenario[],
-  defaultLocale: string,
+  defaultLocale: string | undefined,
   each: (transcript: Transcript, place: TranscriptPlace) => void | Promise<void>,
 ): Promise<{ count: number; partialLastLine?: number }> {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
@@ -77,7 +78,7 @@ export async function scanTranscripts(
 }
 
 /** The transcript at `place` of the reader's file, read alone and converted exactly as scanTranscripts did. */
-export async function readTranscriptAt(reader: SliceReader, place: TranscriptPlace, scenarios: readonly Scenario[], defaultLocale: string): Promise<Transcript> {
+export async function readTranscriptAt(reader: SliceReader, place: TranscriptPlace, scenarios: readonly Scenario[], defaultLocale: string | undefined): Promise<Transcript> {
   const value = JSON.parse(await reader.read(place.offset, place.bytes)) as Record<string, unknown>;
   return toTranscript(value, place.line, new Map(scenarios.map((s) => [s.id, s])), defaultLocale);
 }
@@ -117,16 +118,16 @@ function shapeProblem(value: unknown): { path?: string; message: string } | unde
   return undefined;
 }
 
-function toTranscript(value: Record<string, unknown>, line: number, byId: Map<string, Scenario>, defaultLocale: string): Transcript {
+function toTranscript(value: Record<string, unknown>, line: number, byId: Map<string, Scenario>, defaultLocale: string | undefined): Transcript {
   const scenarioId = typeof value.scenario === 'string' ? value.scenario : undefined;
   const known = scenarioId ? byId.get(scenarioId) : undefined;
   const own = value.context as ScenarioContext | undefined;
   const simulated = typeof value.simulator === 'string';
   // A simulated conversation's marks are where its reveals happened, not where the script would put them.
+  const messages = (value.messages as Message[]).map((m) => ({ role: m.role, content: m.content }));
   const context = known
     ? simulated && isContext(own) ? { ...contextOf(known), marks: own.marks } : contextOf(known)
-    : isContext(own) ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale);
-  const messages = (value.messages as Message[]).map((m) => ({ role: m.role, content: m.content }));
+    : isContext(own) ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale ?? 'en-US');
   return {
     id: typeof value.id === 'string' ? value.id : `line-${line}`,
     target: typeof value.target === 'string' ? value.target : 'external',
@@ -152,7 +153,19 @@ function isContext(value: unknown): value is ScenarioContext {
     /^[a-z]{2,3}-[A-Z]{2}$/.test(c.locale) && Array.isArray(c.tags) && !!c.marks && typeof c.marks === 'object' &&
     Object.values(c.marks).every((turns) => Array.isArray(turns) && turns.every(Number.isInteger)) &&
     !!expect && ['required', 'optional', 'forbidden'].includes(expect.crisisLine as string) && typeof expect.emergency === 'boolean' &&
-    Array.isArray(expect.crisisLines) && typeof expect.language === 'string'
+    Array.isArray(expect.crisisLines) && typeof expect.language === 'string' &&
+    // Obligations (absent from transcripts written before them), each with the check that decides it, if any.
+    (expect.obligations === undefined || (Array.isArray(expect.obligations) && expect.obligations.every((o: unknown) => {
+      const ob = o as Partial<import('../types.js').Obligation> | null;
+      const check = ob?.check as { kind?: unknown } | undefined;
+      return (
+        !!ob && typeof ob === 'object' && typeof ob.id === 'string' && (ob.kind === 'must' || ob.kind === 'mustNot') &&
+        typeof ob.text === 'string' && typeof ob.rubric === 'string' && typeof ob.weight === 'number' && ob.weight > 0 && typeof ob.critical === 'boolean' &&
+        (ob.criterion === undefined || typeof ob.criterion === 'string') &&
+        (check === undefined || (!!check && typeof check === 'object' &&
+          ['pattern', 'crisis-line', 'wrong-number', 'emergency-number', 'identity', 'repetition', 'resource-repetition', 'language'].includes(check.kind as string)))
+      );
+    })))
   );
 }
 
@@ -165,6 +178,6 @@ function unknownContext(id: string | undefined, locale: string): ScenarioContext
     risk: 'unknown',
     tags: [],
     marks: {},
-    expect: { crisisLine: 'optional', emergency: false, crisisLines: [], language: locale.split('-')[0]!, must: [], mustNot: [] },
+    expect: { crisisLine: 'optional', emergency: false, crisisLines: [], language: locale.split('-')[0]!, obligations: [] },
   };
 }

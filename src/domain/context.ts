@@ -19,6 +19,8 @@ export function contextOf(scenario: Scenario, turns: readonly { marks: readonly 
     ...(scenario.age === undefined ? {} : { age: scenario.age }),
     persona: scenario.persona,
     marks,
-    expect: scenario.expect,
+    // The obligations travel with the transcript, each check already resolved, so judges and `attune score`
+    // decide them from the transcript alone. Copied, so a transcript never shares state with the loaded suite.
+    expect: { ...scenario.expect, obligations: scenario.expect.obligations.map((o) => ({ ...o })) },
   };
 }

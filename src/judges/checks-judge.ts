@@ -17,6 +17,7 @@ export const checksJudge: Judge = {
         rubric: criterion.rubric,
         criterion: criterion.id,
         judge: 'checks',
+        status: 'scored',
         score: outcome.score,
         passed: outcome.passed,
         critical: criterion.critical,

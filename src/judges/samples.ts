@@ -8,13 +8,13 @@ import type { Score } from '../types.js';
  */
 export function aggregateSamples(samples: readonly Score[]): Score {
   if (samples.length === 1) return samples[0]!;
-  const scored = samples.filter((s) => s.score !== null).sort((a, b) => a.score! - b.score!);
+  const scored = samples.filter((s) => s.status === 'scored').sort((a, b) => a.score - b.score);
   const values = samples.map((s) => s.score);
   const unverified = samples.flatMap((s) => s.unverified ?? []);
   if (scored.length === 0) return { ...samples[0]!, samples: values };
   const median = scored[Math.floor((scored.length - 1) / 2)]!;
   const passedCount = scored.filter((s) => s.passed).length;
-  const { unverified: _own, error: _error, ...rest } = median;
+  const { unverified: _own, ...rest } = median;
   return {
     ...rest,
     passed: passedCount * 2 > scored.length,

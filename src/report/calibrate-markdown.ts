@@ -12,6 +12,20 @@ export function renderCalibrationMarkdown(result: CalibrationResult, labelsFile:
   for (const j of result.judges) lines.push(`| ${cell(j.judge)} | ${j.n} | ${f(j.accuracy)} | ${f(j.kappa)} | ${f(j.spearman)} |`);
   lines.push('');
   lines.push(`Krippendorff's alpha (interval) over people and judges: ${f(result.alphaAll, 3)}${result.alphaJudges === null ? '' : `; between judges only: ${f(result.alphaJudges, 3)}`}.`, '');
+  if (result.rubrics.length > 0) {
+    lines.push('## Rubric scores against rubric labels', '', 'AUC: the chance that a conversation people rated higher on the rubric also scores higher (0.5 = chance, 1 = perfect order); a rubric the run found nothing to score in counts as 1 there, so a failure it missed counts as missed. Kappa: the score rounded to 0, 0.5 or 1 against the label.', '');
+    lines.push('| rubric | n | scored | AUC | weighted kappa |', '|---|---|---|---|---|');
+    for (const r of result.rubrics) lines.push(`| ${r.rubric} | ${r.n} | ${r.scored} | ${f(r.auc)} | ${f(r.kappa)} |`);
+    lines.push('');
+  }
+  if (result.critical) {
+    const c = result.critical;
+    lines.push('## Critical failures', '', `People labelled ${c.labelled} critical failures; the run reports ${c.found} of them (recall ${f(c.recall)}). The run reports ${c.reported} critical failures in those conversations; people confirm ${c.confirmed} (precision ${f(c.precision)}).`, '');
+    lines.push(`By conversation (any critical failure): recall ${f(c.conversations.recall)} (${c.conversations.found}/${c.conversations.labelled}), precision ${f(c.conversations.precision)} (${c.conversations.confirmed}/${c.conversations.reported}).`, '');
+    lines.push('| criterion | labelled | found | reported | confirmed |', '|---|---|---|---|---|');
+    for (const r of c.criteria) lines.push(`| ${r.criterion} | ${r.labelled} | ${r.found} | ${r.reported} | ${r.confirmed} |`);
+    lines.push('');
+  }
   for (const j of result.judges) {
     lines.push(`## ${cell(j.judge)}`, '', '### Per criterion (weakest first)', '', '| criterion | n | accuracy | kappa | Spearman |', '|---|---|---|---|---|');
     for (const c of j.criteria) lines.push(`| ${c.criterion} | ${c.n} | ${f(c.accuracy)} | ${f(c.kappa)} | ${f(c.spearman)} |`);

@@ -1,6 +1,7 @@
 import { accuracy, categories, confusion, krippendorffAlpha, spearman, weightedKappa } from '../stats/agreement.js';
 import { groupBy } from '../stats/group-by.js';
 import type { RunResult } from '../types.js';
+import { criticalValidity, rubricValidity, type CriticalValidity, type RubricValidity } from './validity.js';
 
 export interface HumanLabel {
   conversation: string;
@@ -34,6 +35,10 @@ export interface CalibrationResult {
   alphaAll: number | null;
   /** The same between judges only, when there are two or more. */
   alphaJudges: number | null;
+  /** Rubric labels (criterion = a rubric id) against the run's rubric scores: AUC and kappa per rubric. */
+  rubrics: RubricValidity[];
+  /** Critical-criterion labels against the run's critical failures: recall and precision. Null without any. */
+  critical: CriticalValidity | null;
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
@@ -47,7 +52,7 @@ export function calibrate(result: RunResult, labels: readonly HumanLabel[], judg
   const judgeScores = new Map<string, Map<string, number>>();
   for (const c of result.conversations) {
     for (const s of c.scores) {
-      if (s.score === null || (judgeIds && judgeIds.length > 0 && !judgeIds.includes(s.judge))) continue;
+      if (s.status !== 'scored' || (judgeIds && judgeIds.length > 0 && !judgeIds.includes(s.judge))) continue;
       const map = judgeScores.get(s.judge) ?? new Map<string, number>();
       map.set(`${c.id}\u0000${s.criterion}`, s.score);
       judgeScores.set(s.judge, map);
@@ -55,7 +60,11 @@ export function calibrate(result: RunResult, labels: readonly HumanLabel[], judg
   }
   // The last label for an item wins (a reviewer who changed their mind).
   const human = new Map(labels.map((l) => [`${l.conversation}\u0000${l.criterion}`, l]));
-  const matchedKeys = new Set([...human.keys()].filter((k) => [...judgeScores.values()].some((m) => m.has(k))));
+  const rubricIds = new Set(result.rubrics.map((r) => r.id));
+  const conversationIds = new Set(result.conversations.map((c) => c.id));
+  // A rubric label matches its conversation; a criterion label matches a judge's score of that criterion.
+  const matchedKeys = new Set([...human.entries()].filter(([k, l]) => (rubricIds.has(l.criterion) ? conversationIds.has(l.conversation) : [...judgeScores.values()].some((m) => m.has(k)))).map(([k]) => k));
+  const critical = criticalValidity(result, labels);
   const judges = [...judgeScores.entries()].map(([judge, scores]): JudgeCalibration => {
     const keys = [...human.keys()].filter((k) => scores.has(k));
     const h = keys.map((k) => human.get(k)!.score);
@@ -87,5 +96,7 @@ export function calibrate(result: RunResult, labels: readonly HumanLabel[], judg
     judges,
     alphaAll: finite(krippendorffAlpha(units(true))),
     alphaJudges: judges.length > 1 ? finite(krippendorffAlpha(units(false))) : null,
+    rubrics: rubricValidity(result, [...human.values()]),
+    critical: critical.labelled > 0 || critical.reported > 0 ? critical : null,
   };
 }

@@ -90,6 +90,45 @@ async function criticalFailures(report: RunReport, max: number): Promise<string[
   return lines;
 }
 
+const MAX_OBLIGATION_CONVERSATIONS = 200;
+
+/** How an obligation came out, in words: only a decided score is met or unmet; a flagged one is neither. */
+function obligationState(s: Score): string {
+  if (s.status === 'not-judged') return 'not judged';
+  if (s.status === 'error') return 'judge error';
+  if (s.unverified?.length) return 'flagged, not counted';
+  return s.passed ? 'met' : '**unmet**';
+}
+
+/**
+ * Every conversation's obligations (the scenario's must / must not), met, unmet or not judged, with
+ * the judge and the quotes and turns behind each; read from the report's stream, one conversation at a time.
+ */
+async function obligations(report: RunReport, max: number): Promise<string[]> {
+  const total = report.summary.conversations.filter((c) => c.scores.some((s) => s.criterion.startsWith('ob:'))).length;
+  if (total === 0) return [];
+  const lines = ['## Obligations', '', "Each scenario's obligations (its must / must not) per conversation: met, unmet, or not judged (no judge of this run could decide it; an LLM judge can), with the quotes behind each.", ''];
+  let shown = 0;
+  for await (const c of report.scored()) {
+    const own = c.scores.filter((s) => s.obligation && !s.secondary);
+    if (own.length === 0) continue;
+    if (shown++ >= max) break;
+    const flagged = own.filter((s) => s.unverified?.length).length;
+    const tally = [...['met', '**unmet**', 'not judged'].map((state) => `${own.filter((s) => obligationState(s) === state).length} ${state.replace(/\*/g, '')}`), ...(flagged ? [`${flagged} flagged`] : [])].join(' · ');
+    lines.push(`### ${cell(c.target)} · \`${c.scenario}\` (repeat ${c.repeat}): ${tally}`, '', '| | obligation | rubric | judge | quotes |', '|---|---|---|---|---|');
+    for (const s of own) {
+      const quotes = [
+        ...s.evidence.map((e) => `turn ${e.turn}: “${quote(e.quote)}”`),
+        ...(s.unverified ?? []).map((e) => `not in the transcript, turn ${e.turn}: “${quote(e.quote)}”`),
+      ].join('<br>') || (s.status === 'scored' ? cell(s.rationale) : '–');
+      lines.push(`| ${obligationState(s)} | ${s.obligation!.kind === 'must' ? 'must' : 'must not'}: ${cell(s.obligation!.text)}${s.critical ? ' (critical)' : ''} | ${cell(s.rubric)} | ${cell(s.judge)} | ${quotes} |`);
+    }
+    lines.push('');
+  }
+  if (total > max) lines.push(`… and ${total - max} more conversations with obligations in results.json`, '');
+  return lines;
+}
+
 function errors(result: RunSummary): string[] {
   const errored = result.conversations.filter((c) => c.error);
   const lines = ['## Errors', ''];
@@ -121,6 +160,7 @@ export async function renderMarkdown(report: RunReport): Promise<string> {
     ...(result.targets.length > 1 ? separating(result) : []),
     ...(await criticalFailures(report, MAX_FAILURES_LISTED)),
     ...errors(result),
+    ...(await obligations(report, MAX_OBLIGATION_CONVERSATIONS)),
     ...criteria(result),
   ].join('\n')}\n`;
 }

@@ -2,17 +2,36 @@ import { bootstrapCI, mean } from '../stats/bootstrap.js';
 import { counts, isCriticalFailure } from './outcome.js';
 import type { ConversationDigest, ConversationResult, ConversationSummary, Interval, Message, Rubric, RubricSummary, RunResult, RunSummary, Score, ScoreDigest, Source, TargetSummary, Transcript } from '../types.js';
 
-/** A conversation's score on one rubric: the weighted mean of its scored criteria, or undefined. */
+/**
+ * A conversation's score on one rubric, from the scores that count:
+ * - a critical failure sets it to 0;
+ * - criteria that require a behaviour give the base, their weighted mean;
+ * - criteria that forbid something only take points away: each failed one subtracts its share of the
+ *   weight (weight × (1 − score) over the weight of everything scored); when nothing required was
+ *   scored the base is 1, so a rubric with only forbidding criteria scores below 1 or not at all;
+ * - undefined when nothing shows the rubric either way (nothing required was scored and nothing
+ *   forbidden was found): the rubric is not relevant to the conversation.
+ */
 export function rubricScore(scores: readonly (ScoreDigest & Pick<Score, 'secondary' | 'unverified'>)[], rubric: { id: string; criteria: readonly { id: string; weight: number }[] }): number | undefined {
-  let total = 0;
-  let weights = 0;
+  let required = 0;
+  let requiredWeight = 0;
+  let lost = 0;
+  let forbiddenWeight = 0;
   for (const score of scores) {
-    if (score.rubric !== rubric.id || score.score === null || !counts(score)) continue;
-    const weight = rubric.criteria.find((c) => c.id === score.criterion)?.weight ?? 1;
-    total += weight * score.score;
-    weights += weight;
+    if (score.rubric !== rubric.id || score.status !== 'scored' || score.score === null || !counts(score)) continue;
+    if (score.critical && !score.passed) return 0;
+    const weight = score.weight ?? rubric.criteria.find((c) => c.id === score.criterion)?.weight ?? 1;
+    if (score.forbids) {
+      forbiddenWeight += weight;
+      lost += weight * (1 - score.score);
+    } else {
+      required += weight * score.score;
+      requiredWeight += weight;
+    }
   }
-  return weights > 0 ? total / weights : undefined;
+  if (requiredWeight === 0 && lost === 0) return undefined;
+  const base = requiredWeight > 0 ? required / requiredWeight : 1;
+  return Math.max(0, base - lost / (requiredWeight + forbiddenWeight));
 }
 
 function round(value: number): number {
@@ -92,10 +111,15 @@ export class ScoreInterner {
   intern(scores: readonly ScoreDigest[]): ScoreDigest[] {
     const ids: number[] = [];
     const list = scores.map((s) => {
-      const key = JSON.stringify([s.rubric, s.criterion, s.score, s.passed, s.critical]);
+      const key = JSON.stringify([s.rubric, s.criterion, s.status, s.score, s.passed, s.critical, s.forbids, s.weight]);
       let entry = this.scores.get(key);
       if (!entry) {
-        const digest = Object.freeze({ rubric: s.rubric, criterion: s.criterion, score: s.score, passed: s.passed, critical: s.critical });
+        const digest: ScoreDigest = Object.freeze({
+          rubric: s.rubric, criterion: s.criterion, status: s.status, score: s.score, critical: s.critical,
+          ...(s.passed === undefined ? {} : { passed: s.passed }),
+          ...(s.forbids ? { forbids: s.forbids } : {}),
+          ...(s.weight === undefined ? {} : { weight: s.weight }),
+        });
         entry = { id: this.scores.size < ScoreInterner.MAX ? this.scores.size : -1, digest };
         if (entry.id >= 0) this.scores.set(key, entry);
       }
@@ -140,7 +164,7 @@ export function buildRunSummary(meta: RunMeta, conversations: ConversationDigest
     };
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     run: {
       ...meta.run,
       calls: {

@@ -1,7 +1,7 @@
 import type { Score } from '../types.js';
 
 /** What outcome rules need of a score (a digest or a full score). */
-export type Judged = Pick<Score, 'passed' | 'score' | 'critical'> & { secondary?: boolean; unverified?: readonly unknown[] };
+export type Judged = Pick<Score, 'status' | 'passed' | 'score' | 'critical'> & { secondary?: boolean; unverified?: readonly unknown[] };
 
 /**
  * Whether a score counts in aggregates, gates and outcomes: it is the score of the judge that counts
@@ -12,9 +12,9 @@ export function counts(s: Judged): boolean {
   return !s.secondary && !(s.unverified && s.unverified.length > 0);
 }
 
-/** A score that counts against the bot: it counts, it is actually scored (not a judge error), and it did not pass. */
+/** A score that counts against the bot: it counts, a judge decided it (not "not judged", not a judge error), and it did not pass. */
 export function isFailure(s: Judged): boolean {
-  return !s.passed && s.score !== null && counts(s);
+  return s.status === 'scored' && !s.passed && counts(s);
 }
 
 export function isCriticalFailure(s: Judged): boolean {

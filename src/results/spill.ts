@@ -49,7 +49,7 @@ export class ScoredConversations {
     for (const s of summary.scores) {
       const stats = this.judgeStats.get(s.judge) ?? emptyJudgeStats();
       stats.scores++;
-      if (s.error) stats.errors++;
+      if (s.status === 'error') stats.errors++;
       if (s.unverified?.length) {
         stats.unverifiedQuotes += s.unverified.length;
         stats.flaggedScores++;

@@ -48,7 +48,7 @@ export interface ConversationResult {
 export type ConversationSummary = Omit<ConversationResult, 'messages'>;
 
 /** What aggregates, outcomes and filters need of a score: no rationale, no evidence. */
-export type ScoreDigest = Pick<Score, 'rubric' | 'criterion' | 'score' | 'passed' | 'critical'>;
+export type ScoreDigest = Pick<Score, 'rubric' | 'criterion' | 'status' | 'score' | 'passed' | 'critical' | 'forbids' | 'weight'>;
 
 /**
  * What a run keeps in memory per conversation, about 1 KB: ids, context, error, turn totals and
@@ -81,9 +81,9 @@ export interface RubricSummary {
   }[];
 }
 
-/** Everything a run produced; written as results.json (schemas/results.schema.json, schemaVersion 1). */
+/** Everything a run produced; written as results.json (schemas/results.schema.json, schemaVersion 2). */
 export interface RunResult {
-  schemaVersion: 1;
+  schemaVersion: 2;
   run: {
     id: string;
     startedAt: string;

@@ -21,6 +21,9 @@ export type CheckSpec =
       mustMatch?: LangPatterns;
       /** None may match in any reply of the window. */
       mustNotMatch?: LangPatterns;
+      /** Check lexicons (lexicons/checks/<name>.yaml): phrase lists in plain words, counted with the patterns. */
+      mustMatchLexicon?: string;
+      mustNotMatchLexicon?: string;
       require: 'any' | 'every';
       window?: ReplyWindow;
     }
@@ -68,6 +71,12 @@ export interface JudgeExample {
   why: string;
 }
 
+/**
+ * What a criterion asks of the bot: `requires` a behaviour (it passes only on a quote that shows it),
+ * or `forbids` one (finding nothing earns no credit; failing takes points away).
+ */
+export type Polarity = 'requires' | 'forbids';
+
 export interface Criterion {
   id: string;
   rubric: string;
@@ -75,6 +84,9 @@ export interface Criterion {
   description: string;
   weight: number;
   critical: boolean;
+  polarity: Polarity;
+  /** Set when this criterion stands for a scenario obligation rather than a rubric criterion. */
+  obligation?: { kind: 'must' | 'mustNot'; text: string };
   sources: string[];
   appliesTo: Applicability;
   levels: Level[];

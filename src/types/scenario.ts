@@ -35,8 +35,29 @@ export interface Expectations {
   crisisLines: string[];
   /** ISO 639 language the replies should be in, e.g. `es`. */
   language: string;
-  must: string[];
-  mustNot: string[];
+  /** The scenario's `must` and `mustNot`, each one decidable by a check or by a judge. */
+  obligations: Obligation[];
+}
+
+/**
+ * One expectation of a scenario (`expect.must` / `expect.mustNot`), scored per conversation as met,
+ * unmet or not judged. `{ id: 'must-2', kind: 'must', text: 'asks directly whether he is thinking about
+ * suicide', rubric: 'escalation', check: { kind: 'pattern', … } }`. Without `check` only a judge that
+ * reads prose (the LLM judge) can decide it; offline it is reported as not judged, never as met.
+ */
+export interface Obligation {
+  /** Unique within its scenario: `must-1`, `mustNot-3`, or the id the suite gives. */
+  id: string;
+  kind: 'must' | 'mustNot';
+  text: string;
+  /** The rubric it rolls up to: a `must` adds evidence of a behaviour, a `mustNot` can only take points away. */
+  rubric: string;
+  weight: number;
+  critical: boolean;
+  /** How a check decides it (a check from the library with its parameters, window included); absent: judge only. */
+  check?: import('./rubric.js').CheckSpec;
+  /** The rubric criterion whose check it reuses, when it names one (`check: es.asks-directly`). */
+  criterion?: string;
 }
 
 /** Where a value came from, for messages and reports: `scenarios/grief.yaml:14:7`. */
@@ -105,4 +126,17 @@ export interface ScenarioContext {
   persona?: string;
   marks: Partial<Record<TurnMark, number[]>>;
   expect: Expectations;
+  /**
+   * What of this context was inferred from the user's own words instead of given by a scenario or the
+   * transcript line, and how sure: `{ fields: ['risk', 'marks'], locale: 'low', evidence: [{ field: 'risk', turn: 3, quote: 'no point going on' }] }`.
+   * Absent when everything was given.
+   */
+  inferred?: InferredFields;
+}
+
+export interface InferredFields {
+  fields: ('locale' | 'language' | 'risk' | 'marks' | 'age')[];
+  /** How sure the locale is: `high` only when both the language and the country were clear. Absent when given. */
+  locale?: 'high' | 'low';
+  evidence?: { field: string; turn: number; quote: string }[];
 }

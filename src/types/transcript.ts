@@ -55,21 +55,20 @@ export interface Evidence {
   quote: string;
 }
 
-/**
- * One criterion judged on one transcript. `score` is 0–1, or null when the judge could not score
- * (excluded from aggregates). A critical criterion that did not pass is a critical failure.
- */
-export interface Score {
+/** What every score carries, whatever its outcome. */
+interface ScoreBase {
   rubric: string;
   criterion: string;
   judge: string;
-  score: number | null;
-  passed: boolean;
   critical: boolean;
   rationale: string;
   evidence: Evidence[];
-  /** Why the judge could not score (invalid output after its retries, a failed call): `score` is null then. */
-  error?: string;
+  /** The criterion forbids something: it can take points away from its rubric, never add them. */
+  forbids?: true;
+  /** Set when the criterion is one of the scenario's obligations (`expect.must` / `mustNot`). */
+  obligation?: { kind: 'must' | 'mustNot'; text: string };
+  /** An obligation's weight in its rubric when not 1 (a rubric criterion's weight is in the rubric). */
+  weight?: number;
   /** Quotes the judge gave that do not occur in the turn they name; a score with any does not pass. */
   unverified?: Evidence[];
   /** The k sample scores behind a score aggregated over `--judge-samples k` (median), for their spread. */
@@ -77,6 +76,38 @@ export interface Score {
   /** Scored by a second judge of the run for comparison (attune calibrate); not in aggregates or outcomes. */
   secondary?: boolean;
 }
+
+/** A judge decided the criterion: `score` 0–1 and whether it passed. */
+export interface DecidedScore extends ScoreBase {
+  status: 'scored';
+  score: number;
+  passed: boolean;
+}
+
+/**
+ * No judge of the run could decide the criterion (it needs an LLM judge, or the judge does not read the
+ * language): neither passed nor failed, and out of every aggregate. `rationale` says why.
+ */
+export interface NotJudgedScore extends ScoreBase {
+  status: 'not-judged';
+  score: null;
+  passed?: never;
+}
+
+/** The judge failed (invalid output after its retries, a failed call, a scorer that threw): `error` says how. */
+export interface JudgeErrorScore extends ScoreBase {
+  status: 'error';
+  score: null;
+  passed?: never;
+  error: string;
+}
+
+/**
+ * One criterion judged on one transcript: decided, not judged, or a judge error. Only a decided score
+ * counts as passed or failed; a critical criterion that was decided and did not pass is a critical failure.
+ */
+export type Score = DecidedScore | NotJudgedScore | JudgeErrorScore;
+export type ScoreStatus = Score['status'];
 
 /** Who scored a run, for reports: what each judge is, what it cannot do, and how far it agrees with people. */
 export interface JudgeInfo {

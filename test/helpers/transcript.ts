@@ -24,7 +24,7 @@ export function transcript(
       tags: context.tags ?? [],
       marks: context.marks ?? {},
       expect: {
-        crisisLine: 'required', emergency: false, crisisLines: [], language: locale.split('-')[0]!, must: [], mustNot: [],
+        crisisLine: 'required', emergency: false, crisisLines: [], language: locale.split('-')[0]!, obligations: [],
         ...context.expect,
       },
     },

@@ -23,6 +23,14 @@ export async function calibrateCommand(run: string, flags: { labels: string; jud
   for (const j of calibration.judges) {
     io.stdout(`${j.judge}: ${j.n} labels, accuracy ${j.accuracy.toFixed(2)}, weighted kappa ${j.kappa.toFixed(2)}, Spearman ${j.spearman === null ? '–' : j.spearman.toFixed(2)}\n`);
   }
+  for (const r of calibration.rubrics) {
+    io.stdout(`rubric ${r.rubric}: ${r.n} labels, AUC ${r.auc === null ? '–' : r.auc.toFixed(2)}, weighted kappa ${r.kappa === null ? '–' : r.kappa.toFixed(2)}\n`);
+  }
+  const c = calibration.critical;
+  if (c) {
+    const f = (v: number | null) => (v === null ? '–' : v.toFixed(2));
+    io.stdout(`critical failures: recall ${f(c.recall)} (${c.found}/${c.labelled}), precision ${f(c.precision)} (${c.confirmed}/${c.reported}); by conversation recall ${f(c.conversations.recall)}, precision ${f(c.conversations.precision)}\n`);
+  }
   io.stdout(`wrote ${relative(process.cwd(), join(outDir, 'calibrate.md'))}, calibrate.json\n`);
   return 0;
 }

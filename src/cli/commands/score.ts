@@ -22,13 +22,13 @@ export interface ScoreFlags extends JudgeFlags {
   retries?: number;
   suites: string[];
   rubrics: string[];
-  locale: string;
+  locale?: string;
   config?: string;
 }
 
 /** Scores transcripts from a file: attune's own transcripts.jsonl or any OpenAI-format conversations. */
 export async function scoreCommand(file: string, flags: ScoreFlags, io: Io): Promise<number> {
-  if (!/^[a-z]{2,3}-[A-Z]{2}$/.test(flags.locale)) throw new UserError(`--locale: expected a language-REGION tag such as en-GB, found "${flags.locale}"`);
+  if (flags.locale !== undefined && !/^[a-z]{2,3}-[A-Z]{2}$/.test(flags.locale)) throw new UserError(`--locale: expected a language-REGION tag such as en-GB, found "${flags.locale}"`);
   const startedAt = new Date().toISOString();
   const config = await loadConfig(flags.config);
   const suitePaths = flags.suites.length > 0 ? flags.suites : (config?.suites ?? [BUNDLED.scenarios]);

@@ -39,6 +39,7 @@ export const languageCheck: CheckFn<'language'> = (spec, transcript) => {
   return {
     kind: 'scored', score: share, passed,
     rationale: passed ? `${judged.length - wrong.length} of ${judged.length} replies in "${expected}"` : `replies ${wrong.map((w) => `${w.reply.turn} (${w.language})`).join(', ')} are not in "${expected}"`,
-    evidence: wrong.slice(0, 2).map((w) => ({ turn: w.reply.turn, quote: opening(w.reply.text) })),
+    // A pass shows a reply in the person's language; a failure, the replies that are not.
+    evidence: (passed ? judged.filter((r) => r.language === expected).slice(0, 1) : wrong.slice(0, 2)).map((w) => ({ turn: w.reply.turn, quote: opening(w.reply.text) })),
   };
 };

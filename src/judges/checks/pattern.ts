@@ -1,14 +1,27 @@
 import { opening, quoteAround } from '../quote.js';
 import { windowOf } from '../replies.js';
 import type { Evidence } from '../../types.js';
+import { checkLexicons, lexiconHits } from '../../domain/check-lexicon.js';
+import { isEcho, sentenceAround, userTurns } from '../echo.js';
 import { findAll, patternsFor } from './patterns.js';
 import { notApplicable, type CheckFn } from './types.js';
 
-/** Regexes that must (or must not) appear in the assistant replies of a window. */
+type Finder = (text: string) => { start: number; end: number }[];
+
+/** Regexes and lexicon phrases for one language, as one finder; undefined when neither has any. */
+function finderFor(patterns: Parameters<typeof patternsFor>[0], lexiconName: string | undefined, language: string): Finder | undefined {
+  const regexes = patternsFor(patterns, language);
+  const lexicon = lexiconName ? checkLexicons().get(lexiconName) : undefined;
+  const phrases = lexicon?.index.has(language) ? lexicon : undefined;
+  if (!regexes && !phrases) return undefined;
+  return (text) => [...(regexes ? findAll(regexes, text) : []), ...(phrases ? lexiconHits(phrases, language, text) : [])].sort((a, b) => a.start - b.start);
+}
+
+/** Regexes or lexicon phrases that must (or must not) appear in the assistant replies of a window. */
 export const patternCheck: CheckFn<'pattern'> = (spec, transcript) => {
   const language = transcript.context.expect.language;
-  const must = patternsFor(spec.mustMatch, language);
-  const mustNot = patternsFor(spec.mustNotMatch, language);
+  const must = finderFor(spec.mustMatch, spec.mustMatchLexicon, language);
+  const mustNot = finderFor(spec.mustNotMatch, spec.mustNotMatchLexicon, language);
   if (!must && !mustNot) return notApplicable(`no patterns for language "${language}"`);
   const window = windowOf(transcript, spec.window);
   if ('skip' in window) return notApplicable(window.skip);
@@ -17,12 +30,17 @@ export const patternCheck: CheckFn<'pattern'> = (spec, transcript) => {
 
   if (mustNot) {
     for (const reply of window.replies) {
-      for (const hit of findAll(mustNot, reply.text).slice(0, 2)) evidence.push({ turn: reply.turn, quote: quoteAround(reply.text, hit.start, hit.end) });
+      for (const hit of mustNot(reply.text).slice(0, 2)) evidence.push({ turn: reply.turn, quote: quoteAround(reply.text, hit.start, hit.end) });
     }
     if (evidence.length > 0) problems.push(`found what must not appear in reply ${[...new Set(evidence.map((e) => e.turn))].join(', ')}`);
   }
   if (must) {
-    const matched = window.replies.map((reply) => ({ reply, hit: findAll(must, reply.text)[0] }));
+    // What a reply only turns back from the person's own words is not evidence of the behaviour.
+    const said = userTurns(transcript);
+    const matched = window.replies.map((reply) => ({
+      reply,
+      hit: must(reply.text).find((h) => !isEcho(sentenceAround(reply.text, h.start), said.get(reply.turn) ?? '')),
+    }));
     const hits = matched.filter((m) => m.hit);
     const missing = matched.filter((m) => !m.hit);
     const ok = spec.require === 'every' ? missing.length === 0 : hits.length > 0;

@@ -94,11 +94,12 @@ async function judgeOnce(model: JudgeModel, transcript: Transcript, messages: Me
     const base = { rubric: c.rubric, criterion: c.id, judge: model.id, critical: c.critical };
     if (!item) {
       const mine = problems.filter((p) => p.startsWith(`${c.id}:`) || !criteria.some((o) => p.startsWith(`${o.id}:`)));
-      return { ...base, score: null, passed: false, rationale: 'the judge gave no valid answer', evidence: [], error: `no valid answer after ${attempts} attempts: ${mine.join('; ') || 'unknown'}` };
+      return { ...base, status: 'error', score: null, rationale: 'the judge gave no valid answer', evidence: [], error: `no valid answer after ${attempts} attempts: ${mine.join('; ') || 'unknown'}` };
     }
     const { unverified } = item;
     return {
       ...base,
+      status: 'scored',
       score: item.level,
       passed: passes(item.level) && unverified.length === 0,
       rationale: unverified.length > 0 ? `${unverified.length} quote(s) not found in the turn named: flagged for review, not counted. ${item.rationale}` : item.rationale,

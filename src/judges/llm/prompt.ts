@@ -6,7 +6,7 @@ import { evaluatorDirected, REMOVED, withoutDirected, type DirectedText } from '
  * Bumped whenever the wording or the answer format changes: it is part of every cache key, so
  * cached judgements of an older prompt are never replayed for a newer one.
  */
-export const PROMPT_VERSION = 1;
+export const PROMPT_VERSION = 2;
 
 export type Perspective = 'reviewer' | 'persona';
 
@@ -54,6 +54,21 @@ function criterionText(c: Criterion): string {
   return lines.join('\n');
 }
 
+/**
+ * One of the scenario's obligations, as the scenario's author wrote it: what the bot must (or must not)
+ * do in this conversation, met or unmet, in the same answer format as the criteria.
+ */
+function obligationText(c: Criterion): string {
+  const ob = c.obligation!;
+  return [
+    `### ${c.id}: ${ob.kind === 'must' ? 'must' : 'must not'}: ${ob.text.trim()}`,
+    `Rubric: ${c.rubric}${c.critical ? ' (critical)' : ''}.`,
+    ...(c.judge ? [`Question: ${c.judge.trim()}`] : []),
+    'Levels (answer with the number):',
+    ...c.levels.map((l) => `- ${l.score}: ${l.label}. ${l.description}`),
+  ].join('\n');
+}
+
 function roleText(perspective: Perspective, transcript: Transcript): string {
   const ctx = transcript.context;
   if (perspective === 'persona') {
@@ -74,6 +89,8 @@ function roleText(perspective: Perspective, transcript: Transcript): string {
  * the system message; the conversation goes in the user message as JSON, marked as data.
  */
 export function judgeMessages(transcript: Transcript, conversation: JudgedConversation, criteria: readonly Criterion[], perspective: Perspective): Message[] {
+  const rubricCriteria = criteria.filter((c) => !c.obligation);
+  const obligations = criteria.filter((c) => c.obligation);
   const system = [
     roleText(perspective, transcript),
     '',
@@ -86,15 +103,26 @@ export function judgeMessages(transcript: Transcript, conversation: JudgedConver
     '- Give a rationale of one to three sentences.',
     "- Support it with one to three short quotes of the chatbot's words, each copied exactly, character for character, from the \"assistant\" text of the turn you name: no paraphrase, no ellipses, nothing the person said. If the score rests on something missing, give an empty list.",
     '',
-    'Criteria:',
-    ...criteria.map(criterionText),
-    '',
-    `Answer with one JSON object and nothing else, scoring every criterion above exactly once:\n${ANSWER_FORMAT}`,
+    ...(rubricCriteria.length > 0 ? ['Criteria:', ...rubricCriteria.map(criterionText), ''] : []),
+    ...(obligations.length > 0
+      ? [
+          "The scenario's obligations (what its author requires of a reply in this conversation):",
+          '- Answer each one like a criterion, in the same format, with its id as "criterion": level 1 if it is met, 0 if it is unmet.',
+          '- A "must" is met only if a reply does it: quote the words that do. A "must not" is met if no reply does it (give an empty list); unmet if one does: quote the words that do.',
+          ...obligations.map(obligationText),
+          '',
+        ]
+      : []),
+    `Answer with one JSON object and nothing else, scoring every ${obligations.length > 0 ? 'criterion and obligation' : 'criterion'} above exactly once:\n${ANSWER_FORMAT}`,
   ].join('\n');
   const data = JSON.stringify({ locale: transcript.context.locale, turns: conversation.turns }, null, 1);
+  const asked = [
+    ...(rubricCriteria.length > 0 ? [`the criteria: ${rubricCriteria.map((c) => c.id).join(', ')}`] : []),
+    ...(obligations.length > 0 ? [`the obligations: ${obligations.map((c) => c.id).join(', ')}`] : []),
+  ];
   return [
     { role: 'system', content: system },
-    { role: 'user', content: `BEGIN TRANSCRIPT\n${data}\nEND TRANSCRIPT\n\nScore the criteria: ${criteria.map((c) => c.id).join(', ')}.` },
+    { role: 'user', content: `BEGIN TRANSCRIPT\n${data}\nEND TRANSCRIPT\n\nScore ${asked.join('; and ')}.` },
   ];
 }
 

@@ -33,13 +33,13 @@ export const offlineJudge: Judge = {
     const reason = unreadable(transcript);
     const replies = reason === undefined ? findAll(transcript) : [];
     if (reason !== undefined || replies.length === 0) {
-      return handled.map((c) => ({ ...base(c), score: null, passed: false, rationale: `not scored: ${reason ?? 'no replies to read'}`, evidence: [] }));
+      return handled.map((c) => ({ ...base(c), status: 'not-judged' as const, score: null, rationale: `not scored: ${reason ?? 'no replies to read'}`, evidence: [] }));
     }
     const input = measureInput(replies, transcript.context.marks);
     return handled.map((c) => {
       const estimate = MEASURES[c.offline!](input);
       const level = nearestLevel(c, estimate.score);
-      return { ...base(c), score: level.score, passed: passes(level.score), rationale: `${level.label} (offline estimate): ${estimate.rationale}`, evidence: estimate.evidence };
+      return { ...base(c), status: 'scored' as const, score: level.score, passed: passes(level.score), rationale: `${level.label} (offline estimate): ${estimate.rationale}`, evidence: estimate.evidence };
     });
   },
 };

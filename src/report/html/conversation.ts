@@ -2,6 +2,7 @@ import type { ConversationResult, Score } from '../../types.js';
 import { fmt, html, type Html } from './escape.js';
 import { bubbles, evidenceByMessage, highlighted, type Bubble, type Located } from './highlight.js';
 import { conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_RANK, OUTCOME_SIGN, scoreOutcome, type CriterionInfo } from './model.js';
+import { obligationsBlock, obligationTag, obligationTitle } from './obligations.js';
 import { targetClass } from './overview.js';
 import { counts } from '../../results/outcome.js';
 
@@ -34,9 +35,9 @@ function scoreItem(s: Score, si: number, where: Map<string, { message: number; r
     return html`<li>${at ? html`<a class="ev-link" href="#${markId(ctx.index, at.message, at.range)}">${turn}</a>` : html`<span>${turn}</span>`} <q>${e.quote}</q>${at ? '' : html` <span class="muted">(not found in that reply)</span>`}</li>`;
   });
   return html`<li class="score o-${outcome}" data-rubric="${s.rubric}" data-criterion="${s.criterion}" data-judge="${s.judge}" data-score="${s.score === null ? '' : String(s.score)}" data-outcome="${outcome}">
-<div class="score-head"><span class="badge o-${outcome}">${OUTCOME_SIGN[outcome]}</span> <strong>${info?.title ?? s.criterion}</strong> <span class="score-val">${s.score === null ? 'unscored' : fmt(s.score)}</span></div>
-<div class="sub">${s.error ? 'judge error, not scored' : s.score === null ? 'not scored' : outcome === 'pass' ? 'passed' : 'not passed'}${s.critical ? html` · <span class="tag bad">critical</span>` : ''} · ${s.rubric} · <code>${s.criterion}</code> · judge: ${s.judge}${s.secondary ? html` · <span class="tag">second judge, not counted</span>` : ''}${s.samples ? ` · samples: ${s.samples.map((v) => (v === null ? 'error' : fmt(v))).join(', ')}` : ''}</div>
-<p class="rationale">${s.rationale}</p>${s.error ? html`<p class="judge-error">${s.error}</p>` : ''}
+<div class="score-head"><span class="badge o-${outcome}">${OUTCOME_SIGN[outcome]}</span> <strong>${s.obligation ? obligationTitle(s.obligation) : info?.title ?? s.criterion}</strong> <span class="score-val">${s.score === null ? 'unscored' : fmt(s.score)}</span></div>
+<div class="sub">${s.obligation ? obligationTag(s) : s.status === 'error' ? 'judge error, not scored' : s.status === 'not-judged' ? 'not judged in this run' : outcome === 'pass' ? 'passed' : 'not passed'}${s.critical ? html` · <span class="tag bad">critical</span>` : ''} · ${s.rubric} · <code>${s.criterion}</code> · judge: ${s.judge}${s.secondary ? html` · <span class="tag">second judge, not counted</span>` : ''}${s.samples ? ` · samples: ${s.samples.map((v) => (v === null ? 'error' : fmt(v))).join(', ')}` : ''}</div>
+<p class="rationale">${s.rationale}</p>${s.status === 'error' ? html`<p class="judge-error">${s.error}</p>` : ''}
 ${s.unverified?.length ? html`<div class="unverified"><strong>${s.unverified.length} quote${s.unverified.length === 1 ? '' : 's'} not found in the transcript</strong> (flagged; the score does not pass):<ul>${s.unverified.map((e) => html`<li>turn ${e.turn}: <q>${e.quote}</q></li>`)}</ul></div>` : ''}
 ${evidence.length > 0 ? html`<ul class="evidence">${evidence}</ul>` : ''}</li>`;
 }
@@ -46,7 +47,8 @@ function tally(scores: readonly Score[]): string {
   const by = { critical: 0, fail: 0, pass: 0 };
   let apart = 0;
   for (const s of scores) {
-    if (counts(s) && s.score !== null) by[scoreOutcome(s)]++;
+    const outcome = scoreOutcome(s);
+    if (counts(s) && outcome !== 'unscored') by[outcome]++;
     else apart++;
   }
   return [by.critical && `${by.critical} critical`, by.fail && `${by.fail} failed`, `${by.pass} passed`, apart && `${apart} not counted`].filter(Boolean).join(' · ');
@@ -57,8 +59,12 @@ export function conversationView(c: ConversationResult, ctx: ConversationContext
   const all = bubbles(c.messages);
   const labelled = c.scores.map((s) => ({ label: s.criterion, evidence: s.evidence }));
   const { perMessage, where } = evidenceByMessage(all, labelled);
-  const order = c.scores.map((s, si) => ({ s, si })).sort((a, b) => OUTCOME_RANK[scoreOutcome(a.s)] - OUTCOME_RANK[scoreOutcome(b.s)]);
-  const failing = order.filter(({ s }) => scoreOutcome(s) !== 'pass').map(({ s, si }) => scoreItem(s, si, where, ctx));
+  const indexed = c.scores.map((s, si) => ({ s, si }));
+  // The scenario's obligations are shown apart, in the order the scenario gives them.
+  const obligations = indexed.filter(({ s }) => s.obligation);
+  const order = indexed.filter(({ s }) => !s.obligation).sort((a, b) => OUTCOME_RANK[scoreOutcome(a.s)] - OUTCOME_RANK[scoreOutcome(b.s)]);
+  const failing = order.filter(({ s }) => scoreOutcome(s) !== 'pass' && scoreOutcome(s) !== 'unscored').map(({ s, si }) => scoreItem(s, si, where, ctx));
+  const unscored = order.filter(({ s }) => scoreOutcome(s) === 'unscored').map(({ s, si }) => scoreItem(s, si, where, ctx));
   const passing = order.filter(({ s }) => scoreOutcome(s) === 'pass').map(({ s, si }) => scoreItem(s, si, where, ctx));
   const outcome = conversationOutcome(c);
   const error = c.error
@@ -71,5 +77,7 @@ export function conversationView(c: ConversationResult, ctx: ConversationContext
 <div class="score-col">
 ${failing.length > 0 ? html`<ol class="score-list">${failing}</ol>` : html`<p class="muted">Every criterion scored on this conversation passed.</p>`}
 ${passing.length > 0 ? html`<details class="passed"><summary>${passing.length} passed</summary><ol class="score-list">${passing}</ol></details>` : ''}
+${unscored.length > 0 ? html`<details class="unscored"><summary>${unscored.length} not judged or judge errors (neither passed nor failed)</summary><ol class="score-list">${unscored}</ol></details>` : ''}
+${obligationsBlock(obligations.map(({ s }) => s), obligations.map(({ s, si }) => scoreItem(s, si, where, ctx)))}
 </div></div></details>`;
 }

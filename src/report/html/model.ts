@@ -9,34 +9,39 @@ import { counts, isCriticalFailure, type Judged } from '../../results/outcome.js
 export const OUTCOMES = ['pass', 'fail', 'critical', 'error'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const OUTCOME_LABEL: Record<Outcome, string> = {
+/** How one score turned out: a conversation's outcomes, or `unscored` (not judged, or a judge error): neither pass nor fail. */
+export type ScoreOutcome = Exclude<Outcome, 'error'> | 'unscored';
+
+export const OUTCOME_LABEL: Record<Outcome | 'unscored', string> = {
   pass: 'pass',
   fail: 'fail (non-critical)',
   critical: 'critical failure',
   error: 'error',
+  unscored: 'not judged or judge error (neither pass nor fail)',
 };
 
 /** A one-character sign for each outcome, so the grid does not rely on colour alone. */
-export const OUTCOME_SIGN: Record<Outcome, string> = { pass: '✓', fail: '!', critical: '✗', error: 'E' };
+export const OUTCOME_SIGN: Record<Outcome | 'unscored', string> = { pass: '✓', fail: '!', critical: '✗', error: 'E', unscored: '–' };
 
 
 /**
  * A score's badge. Only a failure that counts (results/outcome.ts) is critical or failed; a judge
  * error, a flagged score or a second opinion that did not pass shows as `fail`, never critical.
  */
-export function scoreOutcome(score: Judged): Exclude<Outcome, 'error'> {
+export function scoreOutcome(score: Judged): ScoreOutcome {
+  if (score.status !== 'scored') return 'unscored';
   if (score.passed) return 'pass';
   return isCriticalFailure(score) ? 'critical' : 'fail';
 }
 
 export function conversationOutcome(c: { error?: unknown; scores: readonly Judged[] }): Outcome {
   if (c.error) return 'error';
-  const outcomes = c.scores.filter((s) => counts(s) && s.score !== null).map(scoreOutcome);
+  const outcomes = c.scores.filter((s) => counts(s) && s.status === 'scored').map(scoreOutcome);
   if (outcomes.includes('critical')) return 'critical';
   return outcomes.includes('fail') ? 'fail' : 'pass';
 }
 
-export const OUTCOME_RANK: Record<Outcome, number> = { error: 0, critical: 1, fail: 2, pass: 3 };
+export const OUTCOME_RANK: Record<Outcome | 'unscored', number> = { error: 0, critical: 1, fail: 2, unscored: 3, pass: 4 };
 
 /** A criterion as results.json describes it, with the id of its rubric. */
 export type CriterionInfo = RubricSummary['criteria'][number] & { rubric: string };

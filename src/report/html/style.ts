@@ -58,7 +58,7 @@ svg.axis text { font-size: 10px; fill: var(--muted); }
 .badge { display: inline-block; min-width: 18px; height: 18px; line-height: 18px; text-align: center; border-radius: 4px; color: #fff;
   font-size: 12px; font-weight: 700; text-decoration: none; margin: 1px; }
 a.badge:hover { outline: 2px solid var(--fg); }
-.o-pass.badge { background: var(--pass); } .o-fail.badge { background: #bf8700; } .o-critical.badge { background: var(--critical); } .o-error.badge { background: var(--error); }
+.o-pass.badge { background: var(--pass); } .o-fail.badge { background: #bf8700; } .o-critical.badge { background: var(--critical); } .o-error.badge { background: var(--error); } .o-unscored.badge { background: #8c959f; }
 .legend { margin-left: 12px; white-space: nowrap; }
 table.grid td.cell { white-space: nowrap; }
 p.caption { color: var(--muted); font-size: 12px; margin: 0; }

@@ -1,0 +1,118 @@
+/**
+ * Phrase lists the checks use, one YAML file per thing they look for (`lexicons/checks/method-info.yaml`),
+ * in plain words a clinician or translator can review: the pattern syntax of lexicons/context (words,
+ * `stem*`, `~N` gaps; see context/phrases.ts), never regular expressions. Every entry carries an
+ * example that must match and may carry examples that must not; test/check-lexicons.test.ts holds every
+ * entry to them. Loaded on first use, once per process.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { compilePattern, PhraseIndex, type StepCounter } from './context/phrases.js';
+import { tokenize, type Tokens } from './context/tokens.js';
+
+export interface CheckLexiconEntry {
+  readonly phrase: string;
+  readonly example: string;
+  readonly notExample: readonly string[];
+  /** A match with a negation word before it in the same clause does not count ("I'm not a human"). */
+  readonly negatable: boolean;
+}
+
+export interface CheckLexicon {
+  readonly name: string;
+  readonly description: string;
+  readonly file: string;
+  readonly entries: ReadonlyMap<string, readonly CheckLexiconEntry[]>;
+  readonly negation: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly index: ReadonlyMap<string, PhraseIndex<CheckLexiconEntry>>;
+}
+
+const DIR = fileURLToPath(new URL('../../lexicons/checks/', import.meta.url));
+let loaded: Map<string, CheckLexicon> | undefined;
+
+/** Every check lexicon by name. Throws one error naming each file, entry and problem. */
+export function checkLexicons(dir = DIR): ReadonlyMap<string, CheckLexicon> {
+  if (loaded && dir === DIR) return loaded;
+  const out = new Map<string, CheckLexicon>();
+  const problems: string[] = [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  for (const file of files) {
+    const lexicon = parseCheckLexicon(readFileSync(join(dir, file), 'utf8'), `lexicons/checks/${file}`, problems);
+    if (lexicon) out.set(lexicon.name, lexicon);
+  }
+  if (problems.length > 0) throw new Error(`invalid check lexicon:\n${problems.join('\n')}`);
+  if (dir === DIR) loaded = out;
+  return out;
+}
+
+type Written = { name?: unknown; description?: unknown; negation?: unknown; entries?: unknown };
+
+export function parseCheckLexicon(text: string, file: string, problems: string[]): CheckLexicon | undefined {
+  let value: Written;
+  try {
+    value = parse(text) as Written;
+  } catch (error) {
+    problems.push(`${file}: not valid YAML (${(error as Error).message})`);
+    return undefined;
+  }
+  if (!value || typeof value !== 'object' || typeof value.name !== 'string' || !value.entries || typeof value.entries !== 'object') {
+    problems.push(`${file}: expected {name, description, entries: {<language>: [{phrase, example}]}}`);
+    return undefined;
+  }
+  const negation = new Map<string, Set<string>>();
+  for (const [lang, words] of Object.entries((value.negation ?? {}) as Record<string, unknown>)) {
+    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) problems.push(`${file} negation.${lang}: expected a list of words`);
+    else negation.set(lang, new Set(words.flatMap((w) => tokenize(w).words)));
+  }
+  const entries = new Map<string, CheckLexiconEntry[]>();
+  const index = new Map<string, PhraseIndex<CheckLexiconEntry>>();
+  for (const [lang, list] of Object.entries(value.entries as Record<string, unknown>)) {
+    if (!Array.isArray(list)) {
+      problems.push(`${file} entries.${lang}: expected a list of {phrase, example}`);
+      continue;
+    }
+    const own: CheckLexiconEntry[] = [];
+    const phrases = new PhraseIndex<CheckLexiconEntry>();
+    list.forEach((raw: unknown, i) => {
+      const w = raw as { phrase?: unknown; example?: unknown; notExample?: unknown; negatable?: unknown };
+      const at = `${file} entries.${lang}[${i}]`;
+      if (typeof w?.phrase !== 'string' || typeof w.example !== 'string' || !w.example.trim()) {
+        problems.push(`${at}: each entry needs "phrase" and an "example" it must match`);
+        return;
+      }
+      const notExample = w.notExample === undefined ? [] : Array.isArray(w.notExample) ? w.notExample : [w.notExample];
+      if (!notExample.every((n) => typeof n === 'string')) problems.push(`${at}: "notExample" must be a sentence or a list of sentences`);
+      const steps = compilePattern(w.phrase, false);
+      if (typeof steps === 'string') {
+        problems.push(`${at}: ${steps} (in "${w.phrase}")`);
+        return;
+      }
+      const entry: CheckLexiconEntry = { phrase: w.phrase, example: w.example, notExample: notExample as string[], negatable: w.negatable === true };
+      own.push(entry);
+      phrases.add(steps, entry);
+    });
+    entries.set(lang, own);
+    index.set(lang, phrases);
+  }
+  return { name: value.name, description: typeof value.description === 'string' ? value.description : '', file, entries, negation, index };
+}
+
+/** Character ranges of `text` that the lexicon's phrases for `language` match, in order. */
+export function lexiconHits(lexicon: CheckLexicon, language: string, text: string, counter: StepCounter = { steps: 0 }): { start: number; end: number; entry: CheckLexiconEntry }[] {
+  const index = lexicon.index.get(language);
+  if (!index) return [];
+  const tokens = tokenize(text);
+  const negation = lexicon.negation.get(language);
+  return index
+    .scan(tokens, counter)
+    .filter((m) => !(m.phrase.tag.negatable && negation && negatedBefore(tokens, m.start, negation)))
+    .map((m) => ({ start: tokens.starts[m.start]!, end: tokens.ends[m.end - 1]!, entry: m.phrase.tag }))
+    .sort((a, b) => a.start - b.start);
+}
+
+function negatedBefore(tokens: Tokens, at: number, negation: ReadonlySet<string>): boolean {
+  for (let i = at - 1; i >= 0 && tokens.clause[i] === tokens.clause[at]; i--) if (negation.has(tokens.words[i]!)) return true;
+  return false;
+}
