@@ -1,6 +1,7 @@
 import { contextOf } from '../domain/context.js';
 import { UserError, type Issue } from '../errors.js';
 import type { Message, Scenario, ScenarioContext, Transcript } from '../types.js';
+import { externalContext, givenContext } from './external-context.js';
 import { jsonLines, type SliceReader } from './jsonl.js';
 import { found } from './schema-issues.js';
 
@@ -115,7 +116,9 @@ function shapeProblem(value: unknown): { path?: string; message: string } | unde
     const v = (value as Record<string, unknown>)[key];
     if (v !== undefined && typeof v !== 'string') return { path: key, message: `expected a string, found ${found(v)}` };
   }
-  return undefined;
+  if (isContext((value as Record<string, unknown>).context)) return undefined;
+  const given = givenContext(value as Record<string, unknown>);
+  return 'given' in given ? undefined : given;
 }
 
 function toTranscript(value: Record<string, unknown>, line: number, byId: Map<string, Scenario>, defaultLocale: string | undefined): Transcript {
@@ -125,9 +128,10 @@ function toTranscript(value: Record<string, unknown>, line: number, byId: Map<st
   const simulated = typeof value.simulator === 'string';
   // A simulated conversation's marks are where its reveals happened, not where the script would put them.
   const messages = (value.messages as Message[]).map((m) => ({ role: m.role, content: m.content }));
+  const given = givenContext(value);
   const context = known
     ? simulated && isContext(own) ? { ...contextOf(known), marks: own.marks } : contextOf(known)
-    : isContext(own) ? own : unknownContext(scenarioId, typeof value.locale === 'string' ? value.locale : defaultLocale ?? 'en-US');
+    : isContext(own) ? own : externalContext(scenarioId, messages, 'given' in given ? given.given : {}, defaultLocale);
   return {
     id: typeof value.id === 'string' ? value.id : `line-${line}`,
     target: typeof value.target === 'string' ? value.target : 'external',
@@ -167,17 +171,4 @@ function isContext(value: unknown): value is ScenarioContext {
       );
     })))
   );
-}
-
-function unknownContext(id: string | undefined, locale: string): ScenarioContext {
-  return {
-    id: id ?? 'unknown',
-    suite: 'external',
-    title: id ?? 'external transcript',
-    locale,
-    risk: 'unknown',
-    tags: [],
-    marks: {},
-    expect: { crisisLine: 'optional', emergency: false, crisisLines: [], language: locale.split('-')[0]!, obligations: [] },
-  };
 }

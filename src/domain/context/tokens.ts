@@ -11,6 +11,8 @@ const TOKEN = new RegExp(String.raw`[${JA}]|${WORD}(?:['’]${WORD})*|\p{Sc}|\p{
 const SENTENCE_END = /[.!?。！？…\n]/;
 const CLAUSE_END = /[,;:、，；：—–()（）「」"“”]/;
 const ASCII = /^[\x00-\x7f]*$/;
+/** French elision: "j'ai" is the two words "j" and "ai", so "ai envie de mourir" matches inside it. */
+const ELISION = /^(l|j|m|t|s|c|n|d|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 
 export interface Tokens {
   /** Folded words: `Don’t` → `dont`, `Müde` → `mude`, `１６` → `16`. */
@@ -52,11 +54,17 @@ export function tokenize(text: string): Tokens {
         c++;
       } else if (CLAUSE_END.test(between)) c++;
     }
-    words.push(fold(m[0]));
-    starts.push(start);
-    ends.push(start + m[0].length);
-    sentence.push(s);
-    clause.push(c);
+    const elided = ELISION.exec(m[0]);
+    const parts = elided ? [m[0].slice(0, elided[0].length), m[0].slice(elided[0].length)] : [m[0]];
+    let at = start;
+    for (const part of parts) {
+      words.push(fold(part));
+      starts.push(at);
+      ends.push(at + part.length);
+      sentence.push(s);
+      clause.push(c);
+      at += part.length;
+    }
     last = start + m[0].length;
   }
   return { words, starts, ends, sentence, clause, text };

@@ -1,0 +1,114 @@
+/**
+ * The conversation's risk level on the C-SSRS map of domain.md, turn by turn. Phrases give a level
+ * directly; means and timing raise it only once risk is present, so "I have pills" in a chat about
+ * headaches stays none, while "I want to die … the pills are right here … tonight" climbs:
+ *
+ *   low     passive wish, non-specific thoughts (C-SSRS 1–2)
+ *   moderate method without intent, older behaviour, self-harm; or any risk plus access to means
+ *   high    intent or plan, recent behaviour; or any risk plus a plan ("I've set a date"), or plus
+ *           means plus a time within 24 h
+ *   imminent intent or plan plus means plus a time within 24 h, or an attempt under way
+ *
+ * A method request ("how many pills would it take") is a warning sign by itself (low) and, with
+ * other risk, a method (moderate). Risk never goes down within a conversation: taking a disclosure
+ * back ("jk, I'm fine") is itself something a responder should follow up.
+ */
+import { RISK_LEVELS, type RiskLevel } from '../../types.js';
+import type { Hit } from './reading.js';
+
+export interface TurnReading {
+  readonly hits: readonly Hit[];
+  readonly tokenCount: number;
+}
+
+export interface RiskSummary {
+  readonly level: RiskLevel;
+  /** 1-based user turn where the level first reached low. */
+  readonly firstTurn?: number;
+  /** Later turns where it went up. */
+  readonly rises: readonly number[];
+  readonly evidence: readonly { turn: number; quote: string }[];
+  /** Every risk signal was about someone else. */
+  readonly thirdParty: boolean;
+}
+
+const LEVEL = { 'risk-low': 1, 'risk-moderate': 2, 'risk-high': 3, 'risk-imminent': 4 } as const;
+const [NONE, LOW, MODERATE, HIGH, IMMINENT] = [0, 1, 2, 3, 4];
+/** A bare "tonight." answering "when?" counts as timing only in a short message. */
+const SHORT_ANSWER = 12;
+const MAX_EVIDENCE = 12;
+
+export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
+  let phrases = NONE;
+  let means = false;
+  let plan = false;
+  let timing = false;
+  let method = false;
+  let level = NONE;
+  let firstTurn: number | undefined;
+  let riskHits = 0;
+  let thirdPartyHits = 0;
+  const rises: number[] = [];
+  const evidence: { turn: number; quote: string }[] = [];
+
+  turns.forEach((reading, i) => {
+    const turn = i + 1;
+    const counted: Hit[] = [];
+    let direct = false;
+    for (const hit of reading.hits) {
+      if (hit.category in LEVEL) {
+        phrases = Math.max(phrases, LEVEL[hit.category as keyof typeof LEVEL]);
+        direct = true;
+        riskHits++;
+        if (hit.thirdParty) thirdPartyHits++;
+        counted.push(hit);
+      } else if (hit.category === 'means' || hit.category === 'plan') {
+        if (hit.category === 'means') means = true;
+        else plan = true;
+        direct = true;
+        counted.push(hit);
+      } else if (hit.category === 'method-request') {
+        method = true;
+        direct = true;
+        counted.push(hit);
+      }
+    }
+    const timingHits = reading.hits.filter((h) => h.category === 'timing');
+    if (timingHits.length > 0 && (direct || (level >= LOW && reading.tokenCount <= SHORT_ANSWER))) {
+      timing = true;
+      counted.push(...timingHits);
+    }
+    const next = compose(phrases, { means, plan, timing, method });
+    if (next >= LOW && firstTurn === undefined) firstTurn = turn;
+    else if (next > level && firstTurn !== undefined) rises.push(turn);
+    level = next;
+    if (level >= LOW) for (const hit of counted) addEvidence(evidence, turn, hit.quote);
+  });
+
+  return {
+    level: RISK_LEVELS[level]!,
+    ...(firstTurn === undefined ? {} : { firstTurn }),
+    rises,
+    evidence,
+    thirdParty: riskHits > 0 && thirdPartyHits === riskHits,
+  };
+}
+
+/** Keeps the longest of overlapping quotes in a turn ("doing it tonight", not also "tonight"). */
+function addEvidence(evidence: { turn: number; quote: string }[], turn: number, quote: string): void {
+  const same = evidence.filter((e) => e.turn === turn);
+  if (same.some((e) => e.quote.includes(quote))) return;
+  const shorter = same.find((e) => quote.includes(e.quote));
+  if (shorter) shorter.quote = quote;
+  else if (evidence.length < MAX_EVIDENCE) evidence.push({ turn, quote });
+}
+
+function compose(phrases: number, seen: { means: boolean; plan: boolean; timing: boolean; method: boolean }): number {
+  const { means, plan, timing, method } = seen;
+  let level = phrases;
+  if (method) level = level >= LOW ? Math.max(level, MODERATE) : LOW;
+  if (level >= LOW && means) level = Math.max(level, MODERATE);
+  if (level >= LOW && plan) level = Math.max(level, HIGH);
+  if (level >= LOW && means && timing) level = Math.max(level, level >= HIGH ? IMMINENT : HIGH);
+  return level;
+}
