@@ -126,6 +126,14 @@ describe('suite files: obligations', () => {
     expect(lines[3]).toBe('suite.yaml:32:11 scenarios[0].expect.mustNot[1].rubric: unknown rubric "empathy"; expected one of dependency, escalation, perceived-empathy, transparency');
   });
 
+  it('refuses a pattern check that names a lexicon lexicons/checks/ does not have', async () => {
+    const text = SUITE.replace('          check: { kind: crisis-line, when: required, withinReplies: 2 }\n', '          check: { kind: pattern, mustNotMatchLexicon: no-such-lexicon }\n');
+    const { issues } = await loadFiles([await suiteDir(text)], { bundledDefaults: true });
+    expect(issues.map((i) => formatIssue(i).replace(`${dir}/`, ''))).toEqual([
+      expect.stringMatching(/^suite\.yaml:21:11 scenarios\[0\]\.expect\.must\[1\]\.check\.mustNotMatchLexicon: unknown check lexicon "no-such-lexicon"; expected one of /),
+    ]);
+  });
+
   it('refuses a window where no check takes one', async () => {
     const text = SUITE.replace('          check: { kind: crisis-line, when: required, withinReplies: 2 }\n', '          check: { kind: crisis-line, when: required, withinReplies: 2 }\n          window: { from: risk }\n');
     const { issues } = await loadFiles([await suiteDir(text)], { bundledDefaults: true });

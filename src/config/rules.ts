@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { checkLexicons } from '../domain/check-lexicon.js';
 import { resourcesFor } from '../domain/crisis-lines.js';
 import type { CheckSpec, Criterion, Rubric, Scenario, SimulatedUser, Source } from '../types.js';
 import { withWindow, writtenObligation } from './normalize.js';
@@ -26,6 +27,7 @@ export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonl
       const other = firstCriterion.get(criterion.id);
       if (other) issues.push({ at: rubric.at, path: `criteria ${criterion.id}`, message: `duplicate criterion id; also in ${other.at.file}; criterion ids are global` });
       firstCriterion.set(criterion.id, rubric);
+      if (criterion.check) issues.push(...lexiconIssues(criterion.check, rubric.at, `criteria ${criterion.id}.check`));
       if (sources) {
         for (const id of criterion.sources) {
           if (!sources[id]) issues.push({ at: rubric.at, path: `criteria ${criterion.id}.sources`, message: `unknown source "${id}"; add it to rubrics/sources.yaml or fix the id` });
@@ -107,6 +109,18 @@ function resolveNamedChecks(scenarios: readonly Scenario[], rubrics: readonly Ru
   }
 }
 
+/** A pattern check that names a lexicon names one in lexicons/checks/: a misspelt name would silently match nothing. */
+function lexiconIssues(check: CheckSpec, at: Issue['at'], path: string): Issue[] {
+  if (check.kind !== 'pattern') return [];
+  const known = checkLexicons();
+  return (['mustMatchLexicon', 'mustNotMatchLexicon'] as const).flatMap((field) => {
+    const name = check[field];
+    return name === undefined || known.has(name)
+      ? []
+      : [{ at, path: `${path}.${field}`, message: `unknown check lexicon "${name}"; expected one of ${[...known.keys()].join(', ') || '(none: add lexicons/checks/<name>.yaml)'}` }];
+  });
+}
+
 const WINDOWED: readonly CheckSpec['kind'][] = ['pattern', 'identity'];
 
 /** Obligations name a rubric that exists, a criterion that exists and has a check, a window only where a check takes one, and unique ids. */
@@ -136,6 +150,7 @@ function obligationIssues(scenario: Scenario, rubrics: readonly Rubric[]): Issue
         issues.push({ at, path: `${path}.check`, message: `criterion "${named.id}" has no check (only a judge decides it); name a criterion that has a check${hint}, write the check inline, or remove check: to leave it to a judge` });
       }
     }
+    if (obligation.check && obligation.criterion === undefined) issues.push(...lexiconIssues(obligation.check, at, `${path}.check`));
     const window = source?.window;
     if (window && obligation.criterion === undefined && !obligation.check) {
       issues.push({ at, path: `${path}.window`, message: 'a window without a check; the window chooses the replies a check reads: add check:, or remove window:' });
