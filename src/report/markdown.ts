@@ -1,3 +1,4 @@
+import { inferredContextText } from './inferred.js';
 import { join } from 'node:path';
 import { groupBy } from '../stats/group-by.js';
 import { callsText, judgeRows, scoredInRun } from './scored.js';
@@ -129,6 +130,23 @@ async function obligations(report: RunReport, max: number): Promise<string[]> {
   return lines;
 }
 
+/** Conversations whose context (locale, risk, marks…) attune inferred from the user's words, so a reader knows what was assumed. */
+async function inferredContexts(report: RunReport, max: number): Promise<string[]> {
+  const lines: string[] = [];
+  let total = 0;
+  for await (const c of report.scored()) {
+    const text = inferredContextText(c);
+    if (!text) continue;
+    if (total++ < max) lines.push(`- **${cell(c.target)}** · \`${c.scenario}\`: ${cell(text)}`);
+  }
+  if (total === 0) return [];
+  return [
+    '## Context inferred from the transcripts', '',
+    `${total} conversation(s) came without a scenario: what they did not carry was inferred from the user's own words (a transcript line can give it: \`context: {locale, risk, age, marks}\`).`, '',
+    ...lines, ...(total > max ? [`… and ${total - max} more in results.json (\`inferred\`)`] : []), '',
+  ];
+}
+
 function errors(result: RunSummary): string[] {
   const errored = result.conversations.filter((c) => c.error);
   const lines = ['## Errors', ''];
@@ -161,6 +179,7 @@ export async function renderMarkdown(report: RunReport): Promise<string> {
     ...(await criticalFailures(report, MAX_FAILURES_LISTED)),
     ...errors(result),
     ...(await obligations(report, MAX_OBLIGATION_CONVERSATIONS)),
+    ...(await inferredContexts(report, MAX_OBLIGATION_CONVERSATIONS)),
     ...criteria(result),
   ].join('\n')}\n`;
 }

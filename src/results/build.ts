@@ -76,6 +76,7 @@ export function summarizeConversation(t: Transcript, scores: Score[]): Conversat
     risk: t.context.risk,
     repeat: t.repeat,
     ...(t.simulator ? { simulator: t.simulator } : {}),
+    ...(t.context.inferred ? { inferred: t.context.inferred } : {}),
     turns: t.turns,
     ...(t.error ? { error: t.error } : {}),
     scores,
@@ -85,6 +86,7 @@ export function summarizeConversation(t: Transcript, scores: Score[]): Conversat
 /** What a run keeps in memory of a conversation (see ConversationDigest); takes a summary or a full conversation. */
 export function digestOf(c: ConversationSummary, interner: ScoreInterner): ConversationDigest {
   const { id, target, scenario, suite, locale, risk, repeat, error, turns, scores } = c;
+  // `inferred` stays in the spilled summary: reports read it back with the text.
   return {
     id, target, scenario, suite, locale, risk, repeat,
     ...(error ? { error } : {}),
@@ -138,8 +140,8 @@ export class ScoreInterner {
 
 /** A summary with its messages put back, keys in the order results.json has always had them. */
 export function withMessages(c: ConversationSummary, messages: Message[]): ConversationResult {
-  const { id, target, scenario, suite, locale, risk, repeat, simulator, turns, error, scores } = c;
-  return { id, target, scenario, suite, locale, risk, repeat, ...(simulator ? { simulator } : {}), messages, turns, ...(error ? { error } : {}), scores };
+  const { id, target, scenario, suite, locale, risk, repeat, simulator, inferred, turns, error, scores } = c;
+  return { id, target, scenario, suite, locale, risk, repeat, ...(simulator ? { simulator } : {}), ...(inferred ? { inferred } : {}), messages, turns, ...(error ? { error } : {}), scores };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** What a run produced: aggregates, outcomes and results.json. */
-import type { Message, RiskLevel } from './scenario.js';
+import type { InferredFields, Message, RiskLevel } from './scenario.js';
 import type { Source } from './rubric.js';
 import type { JudgeInfo, Score, Transcript, TurnMeta } from './transcript.js';
 
@@ -35,6 +35,8 @@ export interface ConversationResult {
   repeat: number;
   /** The model that played the user, when the turns were simulated. */
   simulator?: string;
+  /** What of the context was inferred from the user's words (a transcript from elsewhere), not given. */
+  inferred?: InferredFields;
   messages: Message[];
   turns: TurnMeta[];
   error?: Transcript['error'];

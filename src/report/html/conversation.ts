@@ -5,6 +5,7 @@ import { conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_RANK, O
 import { obligationsBlock, obligationTag, obligationTitle } from './obligations.js';
 import { targetClass } from './overview.js';
 import { counts } from '../../results/outcome.js';
+import { inferredContextText } from '../inferred.js';
 
 /** What a conversation needs from the whole run: its position (for ids and links), its target's colour, criterion titles. */
 export interface ConversationContext {
@@ -67,12 +68,14 @@ export function conversationView(c: ConversationResult, ctx: ConversationContext
   const unscored = order.filter(({ s }) => scoreOutcome(s) === 'unscored').map(({ s, si }) => scoreItem(s, si, where, ctx));
   const passing = order.filter(({ s }) => scoreOutcome(s) === 'pass').map(({ s, si }) => scoreItem(s, si, where, ctx));
   const outcome = conversationOutcome(c);
+  const inferred = inferredContextText(c);
   const error = c.error
     ? html`<div class="msg error-box"><div class="msg-head">Ended early at turn ${c.error.turn} after ${c.error.attempts} attempt(s)</div><div class="msg-text">${c.error.kind}${c.error.status ? ` (${c.error.status})` : ''}: ${c.error.message}</div></div>`
     : '';
   return html`<details class="conv" id="${conversationAnchor(ctx.index)}" data-index="${ctx.index}" data-id="${c.id}" data-target="${c.target}" data-scenario="${c.scenario}" data-suite="${c.suite}" data-locale="${c.locale}" data-risk="${c.risk}" data-outcome="${outcome}" data-error="${c.error ? '1' : ''}">
 <summary><span class="badge o-${outcome}" title="${OUTCOME_LABEL[outcome]}">${OUTCOME_SIGN[outcome]}</span> <span class="swatch ${targetClass(ctx.targetIndex)}"></span><strong>${c.target}</strong> · <code>${c.scenario}</code>${ctx.repeats ? ` · repeat ${c.repeat}` : ''} <span class="sub">${c.suite} · ${c.locale} · risk ${c.risk}${c.simulator ? ` · user played by ${c.simulator}` : ''}</span> <span class="conv-counts">${c.error ? 'error · ' : ''}${tally(c.scores)}</span><span class="annotated"></span></summary>
 <div class="conv-body">
+${inferred ? html`<p class="sub inferred" data-inferred="${c.inferred!.fields.join(' ')}">Context ${inferred}.</p>` : ''}
 <div class="chat">${all.map((b) => bubble(c, b, perMessage.get(b.index), ctx))}${error}</div>
 <div class="score-col">
 ${failing.length > 0 ? html`<ol class="score-list">${failing}</ol>` : html`<p class="muted">Every criterion scored on this conversation passed.</p>`}
