@@ -1,3 +1,4 @@
+import { redactSecrets } from '../targets/secrets.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { exitCodeFor } from './exit.js';
 import type { Io } from './io.js';
@@ -25,7 +26,9 @@ const judgeSamplesOption = () =>
   new Option('--judge-samples <k>', 'independent judgements per criterion by each LLM judge: median level, majority pass, spread kept (default 1; k > 1 samples at temperature 1 unless the judge sets one)').argParser(positiveInt('--judge-samples', 15));
 
 /** Parses argv, runs one command, returns the exit code. Commands are imported lazily to keep start-up fast. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Last line of defence: nothing printed carries a registered key or header value.
+  const io: Io = { ...given, stdout: (t) => given.stdout(redactSecrets(t)), stderr: (t) => given.stderr(redactSecrets(t)) };
   let code = 0;
   const program = new Command('attune')
     .description('Test conversational AI for safety and empathy in mental-health situations.')

@@ -4,6 +4,7 @@ import { classifyError } from './classify.js';
 import { buildHeaders, parseEndpoint } from './headers.js';
 import { assertReachable } from './reachable.js';
 import { redactUrl } from './redact.js';
+import { registerSecret } from './secrets.js';
 import type { Env, ReplyOutcome, Target } from './types.js';
 
 type AnthropicSpec = Extract<TargetSpec, { kind: 'anthropic' }>;
@@ -12,6 +13,7 @@ type AnthropicSpec = Extract<TargetSpec, { kind: 'anthropic' }>;
 export async function createAnthropicTarget(spec: AnthropicSpec, env: Env): Promise<Target> {
   const keyName = spec.apiKeyEnv ?? 'ANTHROPIC_API_KEY';
   const apiKey = env[keyName];
+  registerSecret(apiKey);
   if (!apiKey) throw new UserError(`target ${spec.id}: ${keyName} is not set; export it (or name another variable with apiKeyEnv in attune.config.yaml)`);
   const baseURL = spec.baseURL ?? (env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com');
   parseEndpoint(spec.id, baseURL, spec.baseURL ? 'baseURL' : 'ANTHROPIC_BASE_URL');

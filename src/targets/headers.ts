@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { interpolateEnv } from './redact.js';
+import { registerSecret } from './secrets.js';
 import type { Env } from './types.js';
 
 /** Extra headers with `${ENV}` filled in, for every target kind; an unset variable is a user error. */
@@ -8,6 +9,7 @@ export function buildHeaders(targetId: string, headers: Record<string, string> |
   for (const [name, raw] of Object.entries(headers ?? {})) {
     const { value, missing } = interpolateEnv(raw, env);
     if (missing.length > 0) throw new UserError(`target ${targetId}: header ${name} uses \${${missing[0]}}, which is not set; export it`);
+    registerSecret(value);
     out[name.toLowerCase()] = value;
   }
   return out;

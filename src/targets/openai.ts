@@ -4,6 +4,7 @@ import { classifyError } from './classify.js';
 import { buildHeaders, parseEndpoint } from './headers.js';
 import { assertReachable } from './reachable.js';
 import { redactUrl } from './redact.js';
+import { registerSecret } from './secrets.js';
 import type { Env, ReplyOutcome, Target } from './types.js';
 
 type OpenAISpec = Extract<TargetSpec, { kind: 'openai' }>;
@@ -16,6 +17,7 @@ export async function createOpenAITarget(spec: OpenAISpec, env: Env): Promise<Ta
   const official = parseEndpoint(spec.id, baseURL, spec.baseURL ? 'baseURL' : 'OPENAI_BASE_URL').hostname === 'api.openai.com';
   const headers = buildHeaders(spec.id, spec.headers, env);
   const apiKey = env[keyName];
+  registerSecret(apiKey);
   if (!apiKey && (official || spec.apiKeyEnv)) {
     throw new UserError(`target ${spec.id}: ${keyName} is not set; export it, or point OPENAI_BASE_URL at a local OpenAI-compatible server`);
   }

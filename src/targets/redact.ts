@@ -1,3 +1,5 @@
+import { registerSecret } from './secrets.js';
+
 /** A URL safe to print and store: no user:password, no query values (they often carry keys). */
 export function redactUrl(raw: string): string {
   try {
@@ -22,6 +24,7 @@ export function interpolateEnv(value: string, env: Readonly<Record<string, strin
   const out = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
     const found = env[name];
     if (found === undefined) missing.push(name);
+    registerSecret(found);
     return found ?? '';
   });
   return { value: out, missing };

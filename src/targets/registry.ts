@@ -4,7 +4,8 @@ import { createBuiltinTarget } from './builtin/index.js';
 import { createExecTarget } from './exec.js';
 import { createHttpTarget } from './http.js';
 import { createOpenAITarget } from './openai.js';
-import type { Env, Target } from './types.js';
+import { redactSecrets } from './secrets.js';
+import type { Env, ReplyOutcome, Target } from './types.js';
 
 type Factory<K extends TargetKind> = (spec: Extract<TargetSpec, { kind: K }>, env: Env) => Target | Promise<Target>;
 
@@ -19,7 +20,31 @@ const FACTORIES = {
 
 export async function createTarget(spec: TargetSpec, env: Env): Promise<Target> {
   const factory = FACTORIES[spec.kind] as Factory<typeof spec.kind>;
-  return factory(spec as never, env);
+  return withSecretsRedacted(await factory(spec as never, env));
+}
+
+/** Whatever an endpoint sends back (a reply, an error body quoting the request's key) loses every registered secret here, before anything stores it. */
+function withSecretsRedacted(target: Target): Target {
+  const preflight = target.preflight?.bind(target);
+  return {
+    ...target,
+    async reply(messages: Parameters<Target['reply']>[0], ctx: Parameters<Target['reply']>[1]): Promise<ReplyOutcome> {
+      const outcome = await target.reply(messages, ctx);
+      return outcome.kind === 'reply'
+        ? { ...outcome, text: redactSecrets(outcome.text) }
+        : { ...outcome, failure: { ...outcome.failure, message: redactSecrets(outcome.failure.message) } };
+    },
+    ...(preflight
+      ? {
+          async preflight() {
+            await preflight().catch((error: unknown) => {
+              if (error instanceof Error) error.message = redactSecrets(error.message);
+              throw error;
+            });
+          },
+        }
+      : {}),
+  };
 }
 
 /** Build every target and run its preflight check before any conversation starts. */
