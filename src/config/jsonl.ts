@@ -23,6 +23,11 @@ export async function* jsonLines(file: string): AsyncGenerator<JsonLine> {
   let line = 0;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     let start = 0;
+    // A byte-order mark (editors on Windows write one) is not part of the first line, nor of its offset.
+    if (offset === 0 && line === 0 && pendingBytes === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      start = 3;
+      offset = 3;
+    }
     for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
       const part = chunk.subarray(start, end);
       const bytes = pendingBytes + part.length;

@@ -86,7 +86,7 @@ export async function readLabels(file: string): Promise<{ labels: Label[]; skipp
 
 function jsonl(text: string, file: string): { value: Record<string, unknown>; line: number }[] {
   const out: { value: Record<string, unknown>; line: number }[] = [];
-  text.split('\n').forEach((raw, i) => {
+  text.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
     if (!raw.trim()) return;
     try {
       const value = JSON.parse(raw) as unknown;

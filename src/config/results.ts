@@ -12,7 +12,7 @@ export async function readRunResult(path: string): Promise<{ result: RunResult; 
   const dir = info.isDirectory() ? path : join(path, '..');
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    value = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError([{ at: { file }, message: code ? `cannot read results (${code}); is this a finished run folder?` : `not valid JSON (${(error as Error).message})` }]);
