@@ -3,7 +3,7 @@ import { groupBy } from '../stats/group-by.js';
 import { mean } from '../stats/bootstrap.js';
 import { comparePaired, type PairedComparison } from '../stats/paired.js';
 import type { ConversationResult, Evidence, Interval, RubricSummary, RunResult } from '../types.js';
-import { counts, isCriticalFailure, isFailure } from '../results/outcome.js';
+import { completed, counts, isCriticalFailure, isFailure } from '../results/outcome.js';
 
 /** One side of a comparison: a target in a run. */
 export interface Side {
@@ -149,7 +149,7 @@ function paired(base: Map<string, number>, cand: Map<string, number>): PairedCom
 
 function compareSides(base: SideData, cand: SideData, tolerance: number): Comparison {
   const rubrics = cand.rubrics.map((rubric) => {
-    const score = (c: ConversationResult) => rubricScore(c.scores, rubric);
+    const score = (c: ConversationResult) => (completed(c) ? rubricScore(c.scores, rubric) : undefined);
     return {
       id: rubric.id,
       title: rubric.title,
@@ -160,7 +160,7 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
   });
   const criteria = cand.rubrics.flatMap((rubric) =>
     rubric.criteria.map((criterion) => {
-      const score = (c: ConversationResult) => c.scores.find((s) => s.criterion === criterion.id && s.score !== null && counts(s))?.score ?? undefined;
+      const score = (c: ConversationResult) => !completed(c) ? undefined : c.scores.find((s) => s.criterion === criterion.id && s.score !== null && counts(s))?.score ?? undefined;
       const b = base.conversations.map(score).filter((v): v is number => v !== undefined);
       const k = cand.conversations.map(score).filter((v): v is number => v !== undefined);
       return {

@@ -1,5 +1,5 @@
 import { bootstrapCI, mean } from '../stats/bootstrap.js';
-import { counts, isCriticalFailure } from './outcome.js';
+import { completed, counts, isCriticalFailure } from './outcome.js';
 import type { ConversationDigest, ConversationResult, ConversationSummary, Interval, Message, Rubric, RubricSummary, RunResult, RunSummary, Score, ScoreDigest, Source, TargetSummary, Transcript } from '../types.js';
 
 /**
@@ -153,7 +153,7 @@ export function buildRunSummary(meta: RunMeta, conversations: ConversationDigest
     const own = conversations.filter((c) => c.target === target.id);
     const rubricIntervals: Record<string, Interval> = {};
     for (const rubric of rubrics) {
-      const values = own.map((c) => rubricScore(c.scores, rubric)).filter((v): v is number => v !== undefined);
+      const values = own.filter(completed).map((c) => rubricScore(c.scores, rubric)).filter((v): v is number => v !== undefined);
       if (values.length > 0) rubricIntervals[rubric.id] = interval(values);
     }
     return {

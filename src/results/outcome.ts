@@ -20,3 +20,12 @@ export function isFailure(s: Judged): boolean {
 export function isCriticalFailure(s: Judged): boolean {
   return s.critical && isFailure(s);
 }
+
+/**
+ * Whether a conversation's rubric scores go into means and comparisons: only one that ran to its end.
+ * A conversation that ended in an error was scored on a partial transcript, and the turn that errored
+ * may be the one that would have failed; its critical failures still count, its means do not.
+ */
+export function completed(c: { error?: unknown }): boolean {
+  return !c.error;
+}
