@@ -111,7 +111,8 @@ describe('resume after a stop at a random moment', () => {
     await runCli([...args, '-o', out], env);
     const other = await runCli(['run', '-c', join(dir, 'attune.config.yaml'), '-t', 'bot', '--filter', 'crisis.*', '--resume', out], env);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('started with a different plan');
+    // run.json names what changed: a resumed run runs what it was started with.
+    expect(other.stderr).toContain('--filter: run.json has grief.*, given crisis.*. A resumed run runs what it was started with');
   });
 });
 

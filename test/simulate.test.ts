@@ -186,7 +186,7 @@ describe('a simulated user, end to end through the openai SDK against one fake s
   it('--resume refuses a different simulator', async () => {
     const resumed = await runCli(['run', join(dir, 'suite.yaml'), '-t', 'openai:bot-model', '-t', 'openai:vague-bot', '--simulator', 'openai:sim-other', '--resume', first.out], env);
     expect(resumed.code).toBe(2);
-    expect(resumed.stderr).toMatch(/different plan/);
+    expect(resumed.stderr).toMatch(/--simulator: run\.json has openai:sim-model, given openai:sim-other/);
   });
 });
 

@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     .option('--retries <n>', 'retries per request on 429, 5xx, network errors (default 4)', nonNegativeInt('--retries'))
     .option('--cache', 'replay and store replies of every cacheable target (default: only targets at temperature 0)')
     .option('--no-cache', 'neither replay nor store replies')
-    .option('--resume <dir>', 'continue an interrupted run in <dir> (same flags as the first time): finished conversations are not requested again')
+    .option('--resume <dir>', 'continue an interrupted run in <dir>: its suites, targets and flags come from <dir>/run.json; finished conversations are not requested again')
     .option('--shard <i/n>', 'run the i-th of n deterministic slices of the plan (auto/n: the index from JOB_COMPLETION_INDEX); join them with attune merge')
     .addOption(judgeOption())
     .addOption(judgeSamplesOption())

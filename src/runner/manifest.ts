@@ -21,6 +21,27 @@ export interface RunManifest {
   /** The judges after the checks, as asked for (`offline`, model specs, config names), so attune merge judges shards alike. */
   judges?: string[];
   judgeSamples?: number;
+  /** The suites, targets and flags that chose the plan (src/cli/invocation.ts): `--resume DIR` needs nothing else. */
+  invocation?: RunInvocation;
+}
+
+/**
+ * What `attune run` was asked to run, kept in run.json so `attune run --resume DIR` needs nothing else:
+ * the suites, targets, selection, repeat, config, shard, simulator and judges. How it runs (-j,
+ * --timeout, --retries, --cache) may change on resume; what it runs may not.
+ */
+export interface RunInvocation {
+  paths: string[];
+  target: string[];
+  filter: string[];
+  tag: string[];
+  rubrics: string[];
+  judge: string[];
+  repeat?: number;
+  config?: string;
+  shard?: string;
+  simulator?: string;
+  judgeSamples?: number;
 }
 
 export const MANIFEST = 'run.json';

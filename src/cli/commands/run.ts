@@ -21,6 +21,8 @@ import { configHash, finishRun, messagesInLog, newRunId, prepareOutDir, SCRATCH 
 import { screenOf, type Io } from '../io.js';
 import { parseShard, resumeState, sliceOf, writeManifest } from '../plan-state.js';
 import { gracefulStop } from '../stop.js';
+import { invocationOf, resumedInvocation } from '../invocation.js';
+import { readManifest } from '../../runner/manifest.js';
 import { attuneVersion } from '../version.js';
 
 export interface RunFlags extends JudgeFlags {
@@ -42,6 +44,15 @@ export interface RunFlags extends JudgeFlags {
   simulator?: string;
 }
 
+/** `--resume DIR`: the suites and flags run.json recorded, checked against any given again. */
+async function withResumedInvocation(paths: string[], flags: RunFlags, io: Io): Promise<{ paths: string[]; flags: RunFlags }> {
+  if (!flags.resume) return { paths, flags };
+  const manifest = await readManifest(resolve(flags.resume));
+  // A run folder from before run.json kept the invocation: resume with the flags given, as then.
+  if (!manifest?.invocation) return { paths, flags };
+  return resumedInvocation(flags.resume, manifest.invocation, paths, flags, parseShard(flags.shard, io.env));
+}
+
 /** What may be stored about a target: never a key, never a header value. */
 function publicSpec(spec: TargetSpec): unknown {
   const { headers, ...rest } = spec as TargetSpec & { headers?: Record<string, string> };
@@ -49,7 +60,8 @@ function publicSpec(spec: TargetSpec): unknown {
   return { ...withUrl, ...(headers ? { headers: Object.keys(headers) } : {}) };
 }
 
-export async function runCommand(paths: string[], flags: RunFlags, io: Io): Promise<number> {
+export async function runCommand(givenPaths: string[], givenFlags: RunFlags, io: Io): Promise<number> {
+  const { paths, flags } = await withResumedInvocation(givenPaths, givenFlags, io);
   const config = await loadConfig(flags.config);
   const suitePaths = paths.length > 0 ? paths : (config?.suites ?? [BUNDLED.scenarios]);
   const rubricPaths = flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? []);
@@ -85,6 +97,7 @@ export async function runCommand(paths: string[], flags: RunFlags, io: Io): Prom
       targets: targets.map((t) => ({ id: t.id, kind: t.kind, description: t.description })), ...(shard ? { shard } : {}), planIds: fullPlan.map((p) => p.id),
       ...(simulator ? { simulator: { id: simulator.target.id, kind: simulator.target.kind, description: simulator.target.description } } : {}),
       ...(({ judges, samples }) => ({ judges, judgeSamples: samples }))(requestedJudges(flags, config)),
+      invocation: invocationOf(paths, flags, shard),
     });
   }
 
