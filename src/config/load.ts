@@ -3,7 +3,7 @@ import { UserError, type Issue } from '../errors.js';
 import type { AttuneConfig, Rubric, Scenario, Source } from '../types.js';
 import { BUNDLED, expandPaths } from './files.js';
 import { normalizeConfig, normalizeRubric, normalizeSources, normalizeSuite, type Suite } from './normalize.js';
-import { crossFileIssues } from './rules.js';
+import { crossFileIssues, gateIssues } from './rules.js';
 import { schemaIssues, type SchemaName } from './schema-issues.js';
 import { readYamlFile, type ParsedYaml } from './yaml.js';
 
@@ -72,6 +72,7 @@ export async function loadFiles(paths: readonly string[], options: { bundledDefa
     }
   }
   issues.push(...crossFileIssues(project.scenarios, project.rubrics, sawSources ? project.sources : undefined));
+  if (project.rubrics.length > 0) for (const config of project.configs) issues.push(...gateIssues(config, project.rubrics));
   return { project, issues, files: kinds.map((k) => k.parsed.file) };
 }
 
@@ -111,6 +112,12 @@ export async function loadProjectOrThrow(paths: readonly string[], options: { bu
 }
 
 /** The config file: `-c` if given, else ./attune.config.yaml if present, else none. */
+/** Refuses a config whose gates name a rubric the project does not have, before any call is made. */
+export function assertGatesKnown(config: AttuneConfig | undefined, rubrics: readonly Rubric[]): void {
+  const issues = config ? gateIssues(config, rubrics) : [];
+  if (issues.length > 0) throw new UserError(issues);
+}
+
 export async function loadConfig(path: string | undefined): Promise<AttuneConfig | undefined> {
   const candidates = path ? [path] : ['attune.config.yaml', 'attune.config.yml'];
   for (const candidate of candidates) {

@@ -280,6 +280,9 @@ export function normalizeConfig(parsed: ParsedYaml): AttuneConfig {
     run: { ...written.run, ...(written.run?.outDir ? { outDir: resolve(base, written.run.outDir) } : {}) },
     targets,
     gates: written.gates ?? {},
+    ...(written.gates?.minScore
+      ? { gateLines: Object.fromEntries(Object.keys(written.gates.minScore).map((name) => [name, positionOf(parsed, ['gates', 'minScore'], name)])) }
+      : {}),
   };
 }
 

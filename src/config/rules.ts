@@ -1,8 +1,9 @@
 import type { Issue } from '../errors.js';
 import { checkLexicons } from '../domain/check-lexicon.js';
 import { resourcesFor } from '../domain/crisis-lines.js';
-import type { CheckSpec, Criterion, Rubric, Scenario, SimulatedUser, Source } from '../types.js';
+import type { AttuneConfig, CheckSpec, Criterion, Rubric, Scenario, SimulatedUser, Source } from '../types.js';
 import { withWindow, writtenObligation } from './normalize.js';
+import { closest } from './schema-issues.js';
 
 /** Cross-file rules that a schema cannot express: unique ids, known sources, marks that fit the risk. */
 export function crossFileIssues(scenarios: readonly Scenario[], rubrics: readonly Rubric[], sources: Record<string, Source> | undefined): Issue[] {
@@ -159,4 +160,17 @@ function obligationIssues(scenario: Scenario, rubrics: readonly Rubric[]): Issue
     }
   }
   return issues;
+}
+
+/** Every rubric a config's `gates.minScore` names exists: a misspelt gate would fail only after every call is paid. */
+export function gateIssues(config: AttuneConfig, rubrics: readonly Rubric[]): Issue[] {
+  const ids = rubrics.map((r) => r.id);
+  return Object.keys(config.gates.minScore ?? {}).filter((name) => !ids.includes(name)).map((name) => {
+    const near = closest(name, ids);
+    return {
+      at: { file: config.file ?? 'attune.config.yaml', ...config.gateLines?.[name] },
+      path: `gates.minScore.${name}`,
+      message: `unknown rubric "${name}"; ${near ? `did you mean "${near}"?` : `expected one of ${ids.join(', ')}`}`,
+    };
+  });
 }

@@ -64,6 +64,8 @@ export interface AttuneConfig {
   /** Named targets; each spec is missing only its `id`, which is the name. */
   targets: Record<string, TargetSpec>;
   gates: Gates;
+  /** Where each `gates.minScore` rubric name is written, for messages that point at it. */
+  gateLines?: Record<string, { line: number; column: number }>;
 }
 
 /** Progress of a run, for the live display. Plain data; the runner never prints. */

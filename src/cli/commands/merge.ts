@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED } from '../../config/files.js';
-import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
+import { assertGatesKnown, loadConfig, loadProjectOrThrow } from '../../config/load.js';
 import { SliceReader } from '../../config/jsonl.js';
 import { readTranscriptAt, scanTranscripts, type TranscriptPlace } from '../../config/transcripts.js';
 import { UserError } from '../../errors.js';
@@ -37,6 +37,7 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; rubric
 
   const config = await loadConfig(flags.config);
   const project = await loadProjectOrThrow(flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? [BUNDLED.rubrics]), { bundledDefaults: true });
+  assertGatesKnown(config, project.rubrics);
   const order = new Map(((await plannedIds(dirs[0]!)) ?? []).map((id, i) => [id, i]));
   // One pass over each shard's log keeps only where each transcript is; they are read again one at a time below.
   const byId = new Map<string, { reader: SliceReader; place: TranscriptPlace }>();

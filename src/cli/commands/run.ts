@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED } from '../../config/files.js';
-import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
+import { assertGatesKnown, loadConfig, loadProjectOrThrow } from '../../config/load.js';
 import { RunError, UserError } from '../../errors.js';
 import { scoreTranscript } from '../../judges/score.js';
 import { createProgress } from '../../report/terminal.js';
@@ -66,6 +66,7 @@ export async function runCommand(givenPaths: string[], givenFlags: RunFlags, io:
   const suitePaths = paths.length > 0 ? paths : (config?.suites ?? [BUNDLED.scenarios]);
   const rubricPaths = flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? []);
   const project = await loadProjectOrThrow([...suitePaths, ...rubricPaths], { bundledDefaults: true });
+  assertGatesKnown(config, project.rubrics);
   if (project.scenarios.length === 0) throw new UserError(`no scenarios found in ${suitePaths.join(', ')}; give suite files or folders`);
   const scenarios = selectScenarios(project.scenarios, flags.filter, flags.tag);
   if (scenarios.length === 0) throw new UserError(`no scenario matches --filter ${flags.filter.join(', ') || '(none)'} --tag ${flags.tag.join(', ') || '(none)'}; see attune list`);

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED } from '../../config/files.js';
-import { loadConfig, loadProjectOrThrow } from '../../config/load.js';
+import { assertGatesKnown, loadConfig, loadProjectOrThrow } from '../../config/load.js';
 import { SliceReader } from '../../config/jsonl.js';
 import { readTranscriptAt, scanTranscripts, type TranscriptPlace } from '../../config/transcripts.js';
 import { UserError } from '../../errors.js';
@@ -33,6 +33,7 @@ export async function scoreCommand(file: string, flags: ScoreFlags, io: Io): Pro
   const config = await loadConfig(flags.config);
   const suitePaths = flags.suites.length > 0 ? flags.suites : (config?.suites ?? [BUNDLED.scenarios]);
   const project = await loadProjectOrThrow([...suitePaths, ...(flags.rubrics.length > 0 ? flags.rubrics : (config?.rubrics ?? []))], { bundledDefaults: true });
+  assertGatesKnown(config, project.rubrics);
   // One pass checks every line and notes where each transcript is; nothing else is kept of them.
   const lines: TranscriptPlace[] = [];
   const { partialLastLine } = await scanTranscripts(file, project.scenarios, flags.locale, (_t, place) => {

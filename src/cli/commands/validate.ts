@@ -13,7 +13,8 @@ export interface ValidateOptions {
 /** Validates every file under the paths and reports all problems at once. */
 export async function validateCommand(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
   const targets = paths.length > 0 ? paths : [BUNDLED.scenarios, BUNDLED.rubrics];
-  const { project, issues, files } = await loadFiles(targets, { bundledDefaults: false });
+  // What run loads: the bundled rubrics and sources stand in for any the paths do not bring.
+  const { project, issues, files } = await loadFiles(targets, { bundledDefaults: true });
   if (issues.length > 0) throw new UserError(issues);
   if (files.length === 0) throw new UserError(`no YAML files found in ${targets.join(', ')}`);
   const criteria = project.rubrics.reduce((n, r) => n + r.criteria.length, 0);
