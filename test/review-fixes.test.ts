@@ -106,10 +106,15 @@ describe('stopping a run', () => {
     const bin = join(import.meta.dirname, '..', 'bin', 'attune.js');
     const child = spawn(process.execPath, [bin, 'run', '-t', `exec:sleep ${marker}; echo hi`, '--filter', 'grief.*', '-o', join(dir, 'out')], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    const seen = (text: string) => new Promise<void>((resolve) => {
+      const look = () => (stderr.includes(text) ? resolve() : child.stderr.once('data', look));
+      look();
+    });
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Signals follow what the run says, not the clock: a loaded machine may take seconds to start.
+    await seen('running ');
     child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await seen('starting no new conversations');
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(stderr).toContain('starting no new conversations');

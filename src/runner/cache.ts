@@ -10,6 +10,7 @@ export interface CachedReply {
   text: string;
   usage?: Usage;
   model?: string;
+  cutFrom?: number;
 }
 
 /**

@@ -15,10 +15,18 @@ export interface CallOptions {
   cacheIdentity?: string;
   limiter?: RateLimiter;
   onRetry?: (attempt: number, delayMs: number, failure: TargetFailure) => void;
+  /** Longer replies are cut here (DEFAULT_MAX_REPLY_CHARS unless set) and say so in `cutFrom`. */
+  maxReplyChars?: number;
 }
 
+/**
+ * No real chat reply comes near this (a long one is a few thousand characters); a runaway or hostile
+ * endpoint's 10 MB body would otherwise be stored, scored and rendered in full.
+ */
+export const DEFAULT_MAX_REPLY_CHARS = 100_000;
+
 export type CallResult =
-  | { kind: 'reply'; text: string; usage?: Usage; model?: string; attempts: number; latencyMs: number; cached: boolean }
+  | { kind: 'reply'; text: string; usage?: Usage; model?: string; attempts: number; latencyMs: number; cached: boolean; cutFrom?: number }
   | { kind: 'failure'; failure: TargetFailure; attempts: number };
 
 /**
@@ -30,7 +38,7 @@ export async function callTarget(target: Target, messages: readonly Message[], c
   const sleep = options.sleep ?? abortableSleep;
   const cacheKey = options.cache && options.cacheIdentity !== undefined ? ResponseCache.keyOf(options.cacheIdentity, messages) : undefined;
   const cached = cacheKey ? await options.cache!.get(cacheKey) : undefined;
-  if (cached) return { kind: 'reply', text: cached.text, ...(cached.usage ? { usage: cached.usage } : {}), ...(cached.model ? { model: cached.model } : {}), attempts: 0, latencyMs: 0, cached: true };
+  if (cached) return { kind: 'reply', text: cached.text, ...(cached.usage ? { usage: cached.usage } : {}), ...(cached.model ? { model: cached.model } : {}), ...(cached.cutFrom ? { cutFrom: cached.cutFrom } : {}), attempts: 0, latencyMs: 0, cached: true };
   for (let attempt = 1; ; attempt++) {
     const estimate = options.limiter ? estimateTokens(messages) : 0;
     if (options.limiter) {
@@ -45,7 +53,9 @@ export async function callTarget(target: Target, messages: readonly Message[], c
       options.limiter.settle(estimate, (outcome.usage.inputTokens ?? 0) + (outcome.usage.outputTokens ?? 0));
     }
     if (outcome.kind === 'reply') {
-      const stored = { text: outcome.text, ...(outcome.usage ? { usage: outcome.usage } : {}), ...(outcome.model ? { model: outcome.model } : {}) };
+      const max = options.maxReplyChars ?? DEFAULT_MAX_REPLY_CHARS;
+      const cutFrom = outcome.text.length > max ? outcome.text.length : undefined;
+      const stored = { text: cutFrom === undefined ? outcome.text : outcome.text.slice(0, max).replace(/[\uD800-\uDBFF]$/, ''), ...(cutFrom === undefined ? {} : { cutFrom }), ...(outcome.usage ? { usage: outcome.usage } : {}), ...(outcome.model ? { model: outcome.model } : {}) };
       if (cacheKey) await options.cache!.set(cacheKey, stored);
       return { kind: 'reply', ...stored, attempts: attempt, latencyMs, cached: false };
     }

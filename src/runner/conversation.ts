@@ -22,6 +22,8 @@ export interface ConversationOptions {
   limiter?: RateLimiter;
   /** Plays the user of scenarios that have `simulate`; without it every scenario uses its scripted turns. */
   simulator?: Simulator;
+  /** Replies longer than this are cut and the cut recorded on the turn (run.maxReplyChars). */
+  maxReplyChars?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function runConversation(planned: PlannedConversation, target: Targ
     messages.push({ role: 'assistant', content: result.text });
     replies.push(result.text);
     turns.push({
-      turn, startedAt: turnStarted, latencyMs: result.latencyMs, attempts: result.attempts, ...(result.cached ? { cached: true } : {}),
+      turn, startedAt: turnStarted, latencyMs: result.latencyMs, attempts: result.attempts, ...(result.cached ? { cached: true } : {}), ...(result.cutFrom ? { cutFrom: result.cutFrom } : {}),
       ...(result.usage ? { usage: result.usage } : {}), ...(result.model ? { model: result.model } : {}),
     });
     if (next.last) break;

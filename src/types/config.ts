@@ -60,6 +60,8 @@ export interface AttuneConfig {
     /** Judges after the checks (`--judge`): `offline`, or target names / model specs; the first one's scores count. */
     judges?: string[];
     judgeSamples?: number;
+    /** Replies longer than this many characters are cut, and the cut is recorded on the turn. */
+    maxReplyChars?: number;
   };
   /** Named targets; each spec is missing only its `id`, which is the name. */
   targets: Record<string, TargetSpec>;

@@ -25,6 +25,8 @@ export interface TurnMeta {
   model?: string;
   /** Served from the response cache, not requested again. */
   cached?: boolean;
+  /** The reply was longer than the cap (`run.maxReplyChars`) and was cut: its length before the cut. */
+  cutFrom?: number;
 }
 
 /**

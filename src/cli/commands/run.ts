@@ -128,6 +128,7 @@ export async function runCommand(givenPaths: string[], givenFlags: RunFlags, io:
     ...(flags.cache === false ? {} : { cache: new ResponseCache(defaultCacheDir(io.env)), cacheAll: flags.cache === true }),
     stop: stopping.cancel,
     drain: stopping.drain,
+    ...(config?.run.maxReplyChars ? { maxReplyChars: config.run.maxReplyChars } : {}),
     limiters: policy.limiters,
     ...(simulator ? { simulator: { target: simulator.target } } : {}),
     emit: progress.onEvent,
