@@ -92,10 +92,9 @@ describe('turns and timeouts', () => {
   it("an http target's own timeoutMs bounds its requests", async () => {
     server.setRoute('POST', '/slow', () => undefined);
     const target = await createTarget({ kind: 'http', id: 'h', url: `${server.url}/slow`, timeoutMs: 100 }, {});
-    const t0 = Date.now();
-    const t = await runConversation(planConversations(['h'], [scenario], 1)[0]!, target, { timeoutMs: 60_000, retry: { retries: 0, baseMs: 1, maxMs: 1 }, stop: new AbortController().signal });
+    // The run's own timeout is an hour: only the target's 100 ms can end this call before the test's hang guard.
+    const t = await runConversation(planConversations(['h'], [scenario], 1)[0]!, target, { timeoutMs: 3_600_000, retry: { retries: 0, baseMs: 1, maxMs: 1 }, stop: new AbortController().signal });
     expect(t.error).toMatchObject({ kind: 'timeout' });
-    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });
 

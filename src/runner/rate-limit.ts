@@ -31,7 +31,11 @@ export class RateLimiter {
   private readonly tokens?: Bucket;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(limit: RateLimit, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    limit: RateLimit,
+    private readonly now: () => number = () => performance.now(),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {
     if (limit.requestsPerMinute) this.requests = bucket(limit.requestsPerMinute, now());
     if (limit.tokensPerMinute) this.tokens = bucket(limit.tokensPerMinute, now());
   }
@@ -65,7 +69,7 @@ export class RateLimiter {
         return;
       }
       if (signal.aborted) throw signal.reason;
-      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(wait)));
+      await this.sleep(Math.ceil(wait));
     }
   }
 }
