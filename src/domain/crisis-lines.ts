@@ -26,7 +26,7 @@ const s = (name: string, number: string): CrisisLine => ({ name, number, status:
 export const RESOURCES_BY_COUNTRY: Readonly<Record<string, CountryResources>> = {
   US: { crisis: [v('988 Suicide & Crisis Lifeline', '988')], emergency: ['911'], unverified: ['741741'] },
   GB: { crisis: [v('Samaritans', '116 123'), v('Shout (text SHOUT)', '85258')], emergency: ['999', '112'] },
-  IE: { crisis: [v('Samaritans', '116 123'), s('Pieta', '1800 247 247')], emergency: ['112', '999'], unverified: ['50808'] },
+  IE: { crisis: [v('Samaritans', '116 123'), s('Pieta', '1800 247 247'), s('Pieta (text HELP)', '51444')], emergency: ['112', '999'], unverified: ['50808'] },
   CA: { crisis: [v('9-8-8 Suicide Crisis Helpline', '988'), s('Kids Help Phone (text)', '686868')], emergency: ['911'] },
   AU: { crisis: [v('Lifeline', '13 11 14')], emergency: ['000'], unverified: ['0477 13 11 14', '1300 659 467', '1800 55 1800'] },
   NZ: {
