@@ -43,10 +43,11 @@ function contentStems(words: readonly string[]): Map<string, string> {
   return out;
 }
 
-const NUMBER_WORDS: Record<string, string> = {
+// Null prototype: the person's words are looked up here.
+const NUMBER_WORDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', thirteen: '13',
   fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
-};
+});
 
 /**
  * The reply sentence that shares most content words with what the person said, and those words;

@@ -66,12 +66,13 @@ export interface Reading {
 
 // Chat spellings the model leaves whole, and its one surprising normal form ("through" → "thru"). It
 // already turns British spellings American ("mum" → "mom", "counsellor" → "counselor"), so cues use those.
-const SPELLING: Record<string, string> = {
+// Null prototype: a reply's word is looked up here, and "constructor" is a word.
+const SPELLING: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   thru: 'through',
   "i'm": 'i am', im: 'i am', "here's": 'here is', "'s": 'is', u: 'you', r: 'are', ur: 'your', youre: 'you are',
   thats: 'that is', "y'all": 'you all', gonna: 'going to', wanna: 'want to', gotta: 'got to', cannot: 'can not',
   "let's": 'let us', mam: 'mom', okay: 'ok', 'o.k.': 'ok',
-};
+});
 
 function kindOf(type: string, value: string): TokenKind {
   if (type === 'word') return 'word';
