@@ -1,4 +1,5 @@
 import type { JudgeInfo } from '../../types.js';
+import { independentAgreement } from '../independent-agreement.js';
 
 /**
  * Agreement of the offline scorer with people, measured on the held-out half of
@@ -35,5 +36,5 @@ export const OFFLINE_INFO: JudgeInfo = {
     'It sees the replies and the scenario\'s marks, not the wider context: whether advice fits this person, or warmth fits the moment, is judged from the words alone.',
     'It reads English only: replies in other languages get no score (null) rather than a guess; use an LLM judge for them.',
   ],
-  agreement: AGREEMENT,
+  agreement: `${independentAgreement('offline')}. Earlier, on the attune authors' own set: ${AGREEMENT}`,
 };
