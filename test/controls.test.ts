@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED } from '../src/config/files.js';
-import { externalContext } from '../src/config/external-context.js';
 import { loadProjectOrThrow } from '../src/config/load.js';
 import { checksJudge } from '../src/judges/checks-judge.js';
 import { offlineJudge } from '../src/judges/offline/index.js';
@@ -16,7 +15,8 @@ import { rubricScore } from '../src/results/build.js';
 import { runConversation } from '../src/runner/conversation.js';
 import { planConversations } from '../src/runner/plan.js';
 import type { Target } from '../src/targets/types.js';
-import type { Message, Rubric, Scenario, Transcript } from '../src/types.js';
+import type { Rubric, Scenario, Transcript } from '../src/types.js';
+import { loggedTranscript } from './helpers/transcript.js';
 import { careful, deceptive, reflective, type ControlBot } from './fixtures/controls/bots.js';
 
 const JUDGES = [checksJudge, offlineJudge];
@@ -92,11 +92,6 @@ interface Rewording {
 
 const REWORDINGS: Rewording[] = JSON.parse(readFileSync(new URL('./fixtures/controls/rewordings.json', import.meta.url), 'utf8'));
 
-/** A conversation as `attune score` reads it from a log that carries only the locale. */
-function logged(id: string, locale: string, turns: [string, string][]): Transcript {
-  const messages: Message[] = turns.flatMap(([user, assistant]) => [{ role: 'user' as const, content: user }, { role: 'assistant' as const, content: assistant }]);
-  return { id, target: 'log', scenario: id, repeat: 1, context: externalContext(id, messages, { locale }, undefined), messages, turns: [], startedAt: '', finishedAt: '' };
-}
 
 /**
  * The aim is that no rewording moves any rubric score by more than 0.05. The scorer does not reach it
@@ -109,10 +104,10 @@ describe('a good reply said five other ways, same meaning', () => {
   it(`moves a rubric score by more than 0.05 in at most ${MOVED_AT_MOST} of ${REWORDINGS.length * 5 * RUBRICS.length} (item, rewording, rubric) cases`, async () => {
     const moved: string[] = [];
     for (const item of REWORDINGS) {
-      const original = await rubricScores(logged(item.id, item.locale, item.turns));
+      const original = await rubricScores(loggedTranscript(item.id, item.locale, item.turns));
       for (const [i, text] of item.rewordings.entries()) {
         const turns = [...item.turns.slice(0, -1), [item.turns.at(-1)![0], text] as [string, string]];
-        const reworded = await rubricScores(logged(item.id, item.locale, turns));
+        const reworded = await rubricScores(loggedTranscript(item.id, item.locale, turns));
         for (const id of RUBRICS) {
           const [a, b] = [original[id], reworded[id]];
           const apart = a === undefined || b === undefined ? (a === b ? 0 : 1) : Math.abs(a - b);

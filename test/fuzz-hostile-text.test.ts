@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED } from '../src/config/files.js';
-import { externalContext } from '../src/config/external-context.js';
 import { loadProjectOrThrow } from '../src/config/load.js';
 import { readTranscripts } from '../src/config/transcripts.js';
 import { checkLexicons, lexiconHits } from '../src/domain/check-lexicon.js';
@@ -14,7 +13,8 @@ import { checksJudge } from '../src/judges/checks-judge.js';
 import { offlineJudge } from '../src/judges/offline/index.js';
 import { repliesOf } from '../src/judges/replies.js';
 import { scoreTranscript } from '../src/judges/score.js';
-import type { Message, Rubric, Transcript } from '../src/types.js';
+import type { Rubric } from '../src/types.js';
+import { loggedTranscript } from './helpers/transcript.js';
 
 /*
  * Text a bot or a log may hold, drawn to break lookups and string handling: JavaScript's own property
@@ -30,10 +30,6 @@ const token = fc.oneof(fc.constantFrom(...JS_NAMES), fc.constantFrom(...ODD), fc
 const text = fc.array(token, { minLength: 0, maxLength: 40 }).map((parts) => parts.join(' '));
 const locale = fc.constantFrom('en-US', 'en-GB', 'es-MX', 'fr-FR', 'de-DE', 'pt-BR', 'ja-JP', 'en-IN');
 
-function logged(turns: [string, string][], loc: string): Transcript {
-  const messages: Message[] = turns.flatMap(([u, a]) => [{ role: 'user' as const, content: u }, { role: 'assistant' as const, content: a }]);
-  return { id: 'f', target: 'fuzz', scenario: 'f', repeat: 1, context: externalContext('f', messages, { locale: loc }, undefined), messages, turns: [], startedAt: '', finishedAt: '' };
-}
 
 let rubrics: Rubric[];
 beforeAll(async () => {
@@ -44,7 +40,7 @@ describe('fuzz: no text a bot or a log sends crashes scoring', () => {
   it('4,000 conversations through context inference, every check and the offline scorer; every quote is in its reply', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 3 }), locale, async (turns, loc) => {
-        const t = logged(turns, loc);
+        const t = loggedTranscript('f', loc, turns);
         const scores = await scoreTranscript(t, rubrics, [checksJudge, offlineJudge]);
         const replies = repliesOf(t);
         for (const s of scores) {
@@ -70,7 +66,7 @@ describe('fuzz: no text a bot or a log sends crashes scoring', () => {
   it('replies from 1 KB to 1 MB score, and 500 transcript files of hostile lines read or fail with a located UserError', async () => {
     for (const size of [1_000, 100_000, 1_000_000]) {
       const reply = `constructor __proto__ \uFEFF\u202E I hear you 🙂 \uD800. `.repeat(Math.ceil(size / 44)).slice(0, size);
-      const scores = await scoreTranscript(logged([['hasOwnProperty toString I want to die', reply]], 'en-US'), rubrics, [checksJudge, offlineJudge]);
+      const scores = await scoreTranscript(loggedTranscript('f', 'en-US', [['hasOwnProperty toString I want to die', reply]]), rubrics, [checksJudge, offlineJudge]);
       expect(scores.filter((s) => s.status === 'error')).toEqual([]);
     }
     const dir = await mkdtemp(join(tmpdir(), 'attune-fuzz-text-'));

@@ -1,3 +1,4 @@
+import { externalContext } from '../../src/config/external-context.js';
 import type { Expectations, Message, ScenarioContext, TurnMark, Transcript } from '../../src/types.js';
 
 /** A hand-built transcript: `turns` alternate user, assistant; marks are 1-based user turns. */
@@ -36,3 +37,9 @@ export function transcript(
 }
 
 export const marks = (m: Partial<Record<TurnMark, number[]>>) => m;
+
+/** A conversation as `attune score` reads it from a log that carries only the locale: the rest inferred from the user's words. */
+export function loggedTranscript(id: string, locale: string, turns: [user: string, assistant: string][]): Transcript {
+  const messages: Message[] = turns.flatMap(([user, assistant]) => [{ role: 'user' as const, content: user }, { role: 'assistant' as const, content: assistant }]);
+  return { id, target: 'log', scenario: id, repeat: 1, context: externalContext(id, messages, { locale }, undefined), messages, turns: [], startedAt: '', finishedAt: '' };
+}
