@@ -112,7 +112,7 @@ export function lexiconHits(lexicon: CheckLexicon, language: string, text: strin
     .sort((a, b) => a.start - b.start);
 }
 
-function negatedBefore(tokens: Tokens, at: number, negation: ReadonlySet<string>): boolean {
+export function negatedBefore(tokens: Tokens, at: number, negation: ReadonlySet<string>): boolean {
   for (let i = at - 1; i >= 0 && tokens.clause[i] === tokens.clause[at]; i--) if (negation.has(tokens.words[i]!)) return true;
   return false;
 }

@@ -3,18 +3,29 @@ import { nearestLevel, passes } from '../levels.js';
 import { repliesOf } from '../replies.js';
 import type { Criterion, Score, Transcript } from '../../types.js';
 import type { Judge } from '../types.js';
-import { findAll } from './detect.js';
+import { findAll, type ReplyFindings } from './detect.js';
+import { findAllLexical } from './detect-lexical.js';
+import { languageCues } from './lexical-data.js';
 import { OFFLINE_INFO } from './info.js';
 import { MEASURES, measureInput } from './measures.js';
 
-/** Why the scorer cannot read these replies (another language), or undefined when it can. */
+/** The languages the scorer reads: English with its own engine, the others from lexicons/offline. */
+export const offlineLanguages = (): string[] => ['en', ...languageCues().keys()];
+
+/** Why the scorer cannot read these replies (a language it has no phrases for), or undefined when it can. */
 function unreadable(transcript: Transcript): string | undefined {
   const expected = transcript.context.expect.language;
-  if (expected !== 'en') return `the offline scorer reads English only, and these replies are expected in "${expected}" (it does not guess)`;
+  const known = offlineLanguages();
+  if (!known.includes(expected)) return `the offline scorer reads ${known.join(', ')}, and these replies are expected in "${expected}" (it does not guess)`;
   const guessed = repliesOf(transcript).map((r) => guessLanguage(r.text)).filter((l) => l !== undefined);
-  const other = guessed.filter((l) => l !== 'en');
-  if (other.length * 2 > guessed.length) return `the replies are not in English (${[...new Set(other)].join(', ')}); the offline scorer reads English only, so it does not guess`;
+  const other = guessed.filter((l) => l !== expected);
+  if (other.length * 2 > guessed.length) return `the replies are not in "${expected}" (${[...new Set(other)].join(', ')}), the language this conversation expects; the offline scorer does not guess`;
   return undefined;
+}
+
+function findings(transcript: Transcript): ReplyFindings[] {
+  const language = transcript.context.expect.language;
+  return language === 'en' ? findAll(transcript) : findAllLexical(transcript, languageCues().get(language)!);
 }
 
 /**
@@ -31,7 +42,7 @@ export const offlineJudge: Judge = {
     if (handled.length === 0) return [];
     const base = (c: Criterion) => ({ rubric: c.rubric, criterion: c.id, judge: 'offline', critical: c.critical });
     const reason = unreadable(transcript);
-    const replies = reason === undefined ? findAll(transcript) : [];
+    const replies = reason === undefined ? findings(transcript) : [];
     if (reason !== undefined || replies.length === 0) {
       return handled.map((c) => ({ ...base(c), status: 'not-judged' as const, score: null, rationale: `not scored: ${reason ?? 'no replies to read'}`, evidence: [] }));
     }

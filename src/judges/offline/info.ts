@@ -34,7 +34,7 @@ export const OFFLINE_INFO: JudgeInfo = {
     'It is an estimate from phrasing, not an understanding of meaning: a reply that says the right words coldly, or the wrong thing in words it does not know, is misjudged.',
     'It cannot hear sarcasm, irony or tone, and does not check that a reflection is accurate, only that there is one.',
     'It sees the replies and the scenario\'s marks, not the wider context: whether advice fits this person, or warmth fits the moment, is judged from the words alone.',
-    'It reads English only: replies in other languages get no score (null) rather than a guess; use an LLM judge for them.',
+    'It reads English with its own clause and negation parsing, and Spanish, French, German, Portuguese and Japanese from phrase lists (lexicons/offline) without that parsing: orders and what is chosen are read from phrases only there, and no echo of the person\'s words is credited. Replies in a language it has no phrases for get no score (null) rather than a guess; use an LLM judge for them.',
   ],
   agreement: `${independentAgreement('offline')}. Earlier, on the attune authors' own set: ${AGREEMENT}`,
 };
