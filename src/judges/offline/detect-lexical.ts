@@ -26,7 +26,8 @@ interface SentenceSpan {
 }
 
 const QUESTION = /[?？]/;
-const TRAILING = /^[^\s\p{L}\p{N}]*/u;
+/** The marks that close a sentence, with French spacing ("vraiment ?"): one space before each at most. */
+const TRAILING = /^(?:[^\S\n]?[^\s\p{L}\p{N}])*/u;
 /** Each opening quotation mark and the mark that closes it: „…“ in German, “…” in English, «…» in French. */
 const CLOSER = new Map([['"', '"'], ['“', '”'], ['„', '“'], ['«', '»'], ['「', '」'], ['『', '』']]);
 /** How far back a quotation is looked for: a mention sits near its marks, and a 1 MB sentence must stay linear. */
@@ -80,11 +81,13 @@ function sentenceSpans(tokens: Tokens): SentenceSpan[] {
     while (start > 0 && '¿¡'.includes(tokens.text[start - 1]!)) start--;
     spans.push({ first: i, last: i + 1, start, end: 0, question: tokens.text[start] === '¿' });
   }
-  for (const span of spans) {
-    const tail = TRAILING.exec(tokens.text.slice(tokens.ends[span.last - 1]!, tokens.ends[span.last - 1]! + 8))![0];
-    span.end = tokens.ends[span.last - 1]! + tail.length;
+  spans.forEach((span, i) => {
+    const from = tokens.ends[span.last - 1]!;
+    const to = i + 1 < spans.length ? spans[i + 1]!.start : Math.min(tokens.text.length, from + 16);
+    const tail = TRAILING.exec(tokens.text.slice(from, to))![0];
+    span.end = from + tail.length;
     span.question ||= QUESTION.test(tail);
-  }
+  });
   return spans;
 }
 
