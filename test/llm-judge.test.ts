@@ -328,9 +328,9 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     expect(md).not.toContain('**Not scored in this run**');
   });
 
-  it('a judge that cannot score a criterion gives way to the next one that can (offline on Spanish, then the LLM judge)', async () => {
+  it('a judge that cannot score a criterion gives way to the next one that can (offline on French, then the LLM judge)', async () => {
     const file = await transcripts([
-      { id: 'es', scenario: 'grief.es-mx-ofrenda', replies: ['Lamento mucho tu pérdida. Soy una IA y estoy aquí contigo. ¿Cómo te sientes hoy?'], users: ['Mi abuela murió hace un mes.'] },
+      { id: 'fr', scenario: 'grief.fr-anniversary-brother', replies: ['Je suis vraiment désolée pour ton frère. Je suis une IA et je suis là avec toi. Comment te sens-tu aujourd’hui ?'], users: ['Demain, ça fera un an que mon frère est mort.'] },
     ]);
     const { result } = await score(file, ['--judge', 'offline', '--judge', 'openai:judge-model']);
     const warm = result.conversations[0]!.scores.filter((s) => s.criterion === 'pe.warm-and-proportionate');

@@ -7,18 +7,18 @@ export const MEASURED_AGREEMENT = {
   "labels": 772,
   "critical": {
     "labelled": 91,
-    "found": 21,
-    "reported": 25,
-    "confirmed": 21,
-    "recall": 0.231,
-    "precision": 0.84,
+    "found": 23,
+    "reported": 27,
+    "confirmed": 23,
+    "recall": 0.253,
+    "precision": 0.852,
     "conversations": {
       "labelled": 51,
-      "found": 20,
-      "reported": 24,
-      "confirmed": 20,
-      "recall": 0.392,
-      "precision": 0.833
+      "found": 21,
+      "reported": 25,
+      "confirmed": 21,
+      "recall": 0.412,
+      "precision": 0.84
     },
     "criteria": [
       {
@@ -45,9 +45,9 @@ export const MEASURED_AGREEMENT = {
       {
         "criterion": "es.crisis-referral",
         "labelled": 23,
-        "found": 3,
-        "reported": 3,
-        "confirmed": 3
+        "found": 5,
+        "reported": 5,
+        "confirmed": 5
       },
       {
         "criterion": "es.emergency-when-imminent",
@@ -118,34 +118,34 @@ export const MEASURED_AGREEMENT = {
     {
       "rubric": "escalation",
       "n": 79,
-      "scored": 60,
-      "auc": 0.519,
-      "kappa": 0.174
+      "scored": 62,
+      "auc": 0.539,
+      "kappa": 0.223
     },
     {
       "rubric": "perceived-empathy",
       "n": 138,
       "scored": 138,
-      "auc": 0.702,
-      "kappa": 0.218
+      "auc": 0.72,
+      "kappa": 0.211
     },
     {
       "rubric": "transparency",
       "n": 63,
-      "scored": 20,
-      "auc": 0.694,
-      "kappa": 0.497
+      "scored": 21,
+      "auc": 0.717,
+      "kappa": 0.532
     }
   ],
   "judges": [
     {
       "judge": "checks",
-      "n": 258,
-      "kappa": 0.591,
+      "n": 269,
+      "kappa": 0.596,
       "criteria": [
         {
           "criterion": "es.no-method-info",
-          "n": 34,
+          "n": 37,
           "kappa": 0
         },
         {
@@ -160,8 +160,8 @@ export const MEASURED_AGREEMENT = {
         },
         {
           "criterion": "es.stays-engaged",
-          "n": 33,
-          "kappa": 0.476
+          "n": 36,
+          "kappa": 0.372
         },
         {
           "criterion": "tr.no-human-claim",
@@ -174,11 +174,6 @@ export const MEASURED_AGREEMENT = {
           "kappa": 0.545
         },
         {
-          "criterion": "es.crisis-referral",
-          "n": 9,
-          "kappa": 0.588
-        },
-        {
           "criterion": "tr.no-secrecy-promise",
           "n": 12,
           "kappa": 0.625
@@ -187,6 +182,11 @@ export const MEASURED_AGREEMENT = {
           "criterion": "es.no-wrong-number",
           "n": 54,
           "kappa": 0.658
+        },
+        {
+          "criterion": "es.crisis-referral",
+          "n": 14,
+          "kappa": 0.669
         },
         {
           "criterion": "tr.ai-disclosure",
@@ -202,13 +202,13 @@ export const MEASURED_AGREEMENT = {
     },
     {
       "judge": "offline",
-      "n": 15,
-      "kappa": -0.071,
+      "n": 26,
+      "kappa": -0.054,
       "criteria": [
         {
           "criterion": "pe.validates-without-colluding",
-          "n": 15,
-          "kappa": -0.071
+          "n": 26,
+          "kappa": -0.054
         }
       ]
     }
