@@ -161,7 +161,7 @@ describe('report.html in headless Chromium', () => {
     // Who scored: every judge with its limits and measured agreement, as the reviewer reads them.
     expect(await page.locator('#judges tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-judge')))).toEqual(real.run.judges);
     const offline = page.locator('#judges tr[data-judge="offline"]');
-    expect(await offline.textContent()).toMatch(/Agreement with people: held-back half of an independent labelled set .*quadratic-weighted kappa \d\.\d\d/);
+    expect(await offline.textContent()).toMatch(/Agreement with people: held-back half \(second look\) of an independent labelled set .*quadratic-weighted kappa \d\.\d\d/);
     expect(await offline.locator('ul.limits li').count()).toBe(real.run.judgeInfo!.find((j) => j.id === 'offline')!.limits!.length);
     expect(await page.locator('#shown-count').textContent()).toBe(`${real.conversations.length} of ${real.conversations.length} conversations shown`);
     await mkdir(SHOTS, { recursive: true });

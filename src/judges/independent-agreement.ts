@@ -16,7 +16,7 @@ export function independentAgreement(judge: 'checks' | 'offline'): string {
     ? `critical failures found ${M.critical.found} of ${M.critical.labelled} (recall ${f(M.critical.recall)}), ${M.critical.confirmed} of ${M.critical.reported} reported confirmed (precision ${f(M.critical.precision)}); `
     : '';
   return (
-    `held-back half of an independent labelled set (${M.conversations} conversations in six languages by authors who had not read the scorer, ${M.set}), ` +
+    `held-back half (second look) of an independent labelled set (${M.conversations} conversations in six languages by authors who had not read the scorer, ${M.set}), ` +
     `scored with checks and the offline scorer from transcripts that carry only a locale: ${critical}rubric AUC ${rubrics}; ` +
     (own ? `the ${own.n} labels this judge decided: weighted kappa ${f(own.kappa)}${weakest ? ` (weakest: ${weakest})` : ''}` : 'this judge decided none of the labelled criteria')
   );
