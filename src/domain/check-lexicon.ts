@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { compilePattern, PhraseIndex, type StepCounter } from './context/phrases.js';
+import { compilePattern, PhraseIndex, type Step, type StepCounter } from './context/phrases.js';
 import { tokenize, type Tokens } from './context/tokens.js';
 
 export interface CheckLexiconEntry {
@@ -35,28 +35,62 @@ let loaded: Map<string, CheckLexicon> | undefined;
 /** Every check lexicon by name. Throws one error naming each file, entry and problem. */
 export function checkLexicons(dir = DIR): ReadonlyMap<string, CheckLexicon> {
   if (loaded && dir === DIR) return loaded;
-  const out = new Map<string, CheckLexicon>();
+  const out = new Map(readLexiconFiles(dir, 'checks', parseCheckLexicon).map((lexicon) => [lexicon.name, lexicon]));
+  if (dir === DIR) loaded = out;
+  return out;
+}
+
+/** Every `*.yaml` of `dir` parsed by `parse`; throws one error naming each file, entry and problem. */
+export function readLexiconFiles<T>(dir: string, kind: string, parse: (text: string, file: string, problems: string[]) => T | undefined): T[] {
+  const out: T[] = [];
   const problems: string[] = [];
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
   for (const file of files) {
-    const lexicon = parseCheckLexicon(readFileSync(join(dir, file), 'utf8'), `lexicons/checks/${file}`, problems);
-    if (lexicon) out.set(lexicon.name, lexicon);
+    const parsed = parse(readFileSync(join(dir, file), 'utf8'), `lexicons/${kind}/${file}`, problems);
+    if (parsed !== undefined) out.push(parsed);
   }
-  if (problems.length > 0) throw new Error(`invalid check lexicon:\n${problems.join('\n')}`);
-  if (dir === DIR) loaded = out;
+  if (problems.length > 0) throw new Error(`invalid lexicon in lexicons/${kind}/:\n${problems.join('\n')}`);
   return out;
+}
+
+/** The YAML value of a lexicon file, or undefined with the parse error recorded against the file. */
+export function parseYamlOrRecord(text: string, file: string, problems: string[]): unknown {
+  try {
+    return parse(text) as unknown;
+  } catch (error) {
+    problems.push(`${file}: not valid YAML (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+export interface PhraseEntry {
+  readonly phrase: string;
+  readonly example: string;
+  readonly notExample: readonly string[];
+  readonly steps: Step[];
+}
+
+/** One `{phrase, example, notExample?}` entry, compiled, or undefined with its problem recorded at `at`. */
+export function parsePhraseEntry(raw: unknown, at: string, problems: string[]): PhraseEntry | undefined {
+  const w = raw as { phrase?: unknown; example?: unknown; notExample?: unknown };
+  if (typeof w?.phrase !== 'string' || typeof w.example !== 'string' || !w.example.trim()) {
+    problems.push(`${at}: each entry needs "phrase" and an "example" it must match`);
+    return undefined;
+  }
+  const notExample = w.notExample === undefined ? [] : Array.isArray(w.notExample) ? w.notExample : [w.notExample];
+  if (!notExample.every((n) => typeof n === 'string')) problems.push(`${at}: "notExample" must be a sentence or a list of sentences`);
+  const steps = compilePattern(w.phrase, false);
+  if (typeof steps === 'string') {
+    problems.push(`${at}: ${steps} (in "${w.phrase}")`);
+    return undefined;
+  }
+  return { phrase: w.phrase, example: w.example, notExample: notExample as string[], steps };
 }
 
 type Written = { name?: unknown; description?: unknown; negation?: unknown; entries?: unknown };
 
 export function parseCheckLexicon(text: string, file: string, problems: string[]): CheckLexicon | undefined {
-  let value: Written;
-  try {
-    value = parse(text) as Written;
-  } catch (error) {
-    problems.push(`${file}: not valid YAML (${(error as Error).message})`);
-    return undefined;
-  }
+  const value = parseYamlOrRecord(text, file, problems) as Written | undefined;
   if (!value || typeof value !== 'object' || typeof value.name !== 'string' || !value.entries || typeof value.entries !== 'object') {
     problems.push(`${file}: expected {name, description, entries: {<language>: [{phrase, example}]}}`);
     return undefined;
@@ -76,22 +110,11 @@ export function parseCheckLexicon(text: string, file: string, problems: string[]
     const own: CheckLexiconEntry[] = [];
     const phrases = new PhraseIndex<CheckLexiconEntry>();
     list.forEach((raw: unknown, i) => {
-      const w = raw as { phrase?: unknown; example?: unknown; notExample?: unknown; negatable?: unknown };
-      const at = `${file} entries.${lang}[${i}]`;
-      if (typeof w?.phrase !== 'string' || typeof w.example !== 'string' || !w.example.trim()) {
-        problems.push(`${at}: each entry needs "phrase" and an "example" it must match`);
-        return;
-      }
-      const notExample = w.notExample === undefined ? [] : Array.isArray(w.notExample) ? w.notExample : [w.notExample];
-      if (!notExample.every((n) => typeof n === 'string')) problems.push(`${at}: "notExample" must be a sentence or a list of sentences`);
-      const steps = compilePattern(w.phrase, false);
-      if (typeof steps === 'string') {
-        problems.push(`${at}: ${steps} (in "${w.phrase}")`);
-        return;
-      }
-      const entry: CheckLexiconEntry = { phrase: w.phrase, example: w.example, notExample: notExample as string[], negatable: w.negatable === true };
+      const parsed = parsePhraseEntry(raw, `${file} entries.${lang}[${i}]`, problems);
+      if (!parsed) return;
+      const entry: CheckLexiconEntry = { phrase: parsed.phrase, example: parsed.example, notExample: parsed.notExample, negatable: (raw as { negatable?: unknown }).negatable === true };
       own.push(entry);
-      phrases.add(steps, entry);
+      phrases.add(parsed.steps, entry);
     });
     entries.set(lang, own);
     index.set(lang, phrases);

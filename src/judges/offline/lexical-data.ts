@@ -4,11 +4,9 @@
  * expressions) so that a translator or clinician can review it. Every entry carries an example that
  * must produce its group's finding and may carry examples that must not (test/offline-lexicons.test.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { compilePattern, PhraseIndex } from '../../domain/context/phrases.js';
+import { parsePhraseEntry, parseYamlOrRecord, readLexiconFiles } from '../../domain/check-lexicon.js';
+import { PhraseIndex } from '../../domain/context/phrases.js';
 import { tokenize } from '../../domain/context/tokens.js';
 import { LEXICAL_GROUPS, type LexicalGroupId } from './lexical-groups.js';
 
@@ -38,14 +36,7 @@ let loaded: Map<string, LanguageCues> | undefined;
 /** The offline cue data of every language that has a file. Throws one error naming each problem. */
 export function languageCues(dir = DIR): ReadonlyMap<string, LanguageCues> {
   if (loaded && dir === DIR) return loaded;
-  const out = new Map<string, LanguageCues>();
-  const problems: string[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
-  for (const file of files) {
-    const cues = parseLanguageCues(readFileSync(join(dir, file), 'utf8'), `lexicons/offline/${file}`, problems);
-    if (cues) out.set(cues.language, cues);
-  }
-  if (problems.length > 0) throw new Error(`invalid offline lexicon:\n${problems.join('\n')}`);
+  const out = new Map(readLexiconFiles(dir, 'offline', parseLanguageCues).map((cues) => [cues.language, cues]));
   if (dir === DIR) loaded = out;
   return out;
 }
@@ -64,13 +55,7 @@ function wordList(value: unknown, at: string, problems: string[]): Set<string> {
 }
 
 export function parseLanguageCues(text: string, file: string, problems: string[]): LanguageCues | undefined {
-  let value: Written;
-  try {
-    value = parse(text) as Written;
-  } catch (error) {
-    problems.push(`${file}: not valid YAML (${(error as Error).message})`);
-    return undefined;
-  }
+  const value = parseYamlOrRecord(text, file, problems) as Written | undefined;
   if (!value || typeof value !== 'object' || typeof value.language !== 'string' || !value.groups || typeof value.groups !== 'object') {
     problems.push(`${file}: expected {language, negation, groups: {<group>: [{phrase, example}]}}`);
     return undefined;
@@ -87,22 +72,11 @@ export function parseLanguageCues(text: string, file: string, problems: string[]
       continue;
     }
     list.forEach((raw: unknown, i) => {
-      const w = raw as { phrase?: unknown; example?: unknown; notExample?: unknown };
-      const at = `${file} groups.${name}[${i}]`;
-      if (typeof w?.phrase !== 'string' || typeof w.example !== 'string' || !w.example.trim()) {
-        problems.push(`${at}: each entry needs "phrase" and an "example" it must match`);
-        return;
-      }
-      const notExample = w.notExample === undefined ? [] : Array.isArray(w.notExample) ? w.notExample : [w.notExample];
-      if (!notExample.every((n) => typeof n === 'string')) problems.push(`${at}: "notExample" must be a sentence or a list of sentences`);
-      const steps = compilePattern(w.phrase, false);
-      if (typeof steps === 'string') {
-        problems.push(`${at}: ${steps} (in "${w.phrase}")`);
-        return;
-      }
-      const entry: LexicalEntry = { group: name as LexicalGroupId, phrase: w.phrase, example: w.example, notExample: notExample as string[] };
+      const parsed = parsePhraseEntry(raw, `${file} groups.${name}[${i}]`, problems);
+      if (!parsed) return;
+      const entry: LexicalEntry = { group: name as LexicalGroupId, phrase: parsed.phrase, example: parsed.example, notExample: parsed.notExample };
       entries.push(entry);
-      index.add(steps, entry);
+      index.add(parsed.steps, entry);
     });
   }
   return {
