@@ -2,13 +2,15 @@
 // Scores one half of the independent labelled set as a user would (`attune score` on transcripts that
 // carry only a locale, then `attune calibrate` against the authors' labels) and prints the figures the
 // README quotes: critical recall and precision, AUC and kappa per rubric.
-//   node scripts/measure-agreement.js dev|heldout [--write] [--json] [--judge spec …]
+//   node scripts/measure-agreement.js dev|heldout [--write] [--json] [--lang xx] [--judge spec …]
+// --lang xx (dev only) keeps the conversations whose locale is in language xx (es, pt, fr, de, ja, en),
+// to see what one language's phrase list does.
 // --write (heldout only) records the figures in src/judges/measured-agreement.ts, which the judges'
 // judgeInfo and the README quote; test/agreement-drift.test.ts fails when the scorer drifts from them.
 // --json prints only the figures as JSON.
 // Tuning reads dev only; heldout is measured, never tuned on (test/fixtures/independent/PROTOCOL.md).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,8 +20,32 @@ if (half !== 'dev' && half !== 'heldout') {
   process.exit(2);
 }
 const root = new URL('..', import.meta.url).pathname;
-const data = join(root, 'test', 'fixtures', 'independent', half);
 const out = mkdtempSync(join(tmpdir(), `attune-agreement-${half}-`));
+const argv = process.argv.slice(3);
+const langAt = argv.indexOf('--lang');
+const lang = langAt >= 0 ? argv.splice(langAt, 2)[1] : undefined;
+if (lang !== undefined && (half !== 'dev' || !/^[a-z]{2}$/.test(lang))) {
+  console.error('--lang takes a two-letter language and reads the development half only: node scripts/measure-agreement.js dev --lang es');
+  process.exit(2);
+}
+const data = lang === undefined ? join(root, 'test', 'fixtures', 'independent', half) : languageSubset(join(root, 'test', 'fixtures', 'independent', half), lang);
+
+/** The half's conversations in one language, and their labels, in a folder of their own. */
+function languageSubset(dir, language) {
+  const lines = readFileSync(join(dir, 'transcripts.jsonl'), 'utf8').trim().split('\n')
+    .filter((line) => (JSON.parse(line).context?.locale ?? '').split('-')[0] === language);
+  if (lines.length === 0) {
+    console.error(`no conversation of the ${half} half has a ${language} locale`);
+    process.exit(2);
+  }
+  const ids = new Set(lines.map((line) => JSON.parse(line).id));
+  const [header, ...rows] = readFileSync(join(dir, 'labels.csv'), 'utf8').trim().split('\n');
+  const subset = join(out, `set-${language}`);
+  mkdirSync(subset);
+  writeFileSync(join(subset, 'transcripts.jsonl'), `${lines.join('\n')}\n`);
+  writeFileSync(join(subset, 'labels.csv'), `${[header, ...rows.filter((row) => ids.has(row.split(',')[0]))].join('\n')}\n`);
+  return subset;
+}
 const attune = (args) => {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'attune.js'), ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   if (r.status !== 0 && r.status !== 1) {
@@ -28,7 +54,7 @@ const attune = (args) => {
   }
   return r;
 };
-const flags = process.argv.slice(3);
+const flags = argv;
 const write = flags.includes('--write');
 const asJson = flags.includes('--json');
 const scoreFlags = flags.filter((f) => f !== '--write' && f !== '--json');
@@ -43,7 +69,7 @@ const conversations = readFileSync(join(data, 'transcripts.jsonl'), 'utf8').trim
 const round = (v) => (v === null || v === undefined ? null : Math.round(v * 1000) / 1000);
 const c = cal.critical;
 const figures = {
-  set: `test/fixtures/independent/${half}`,
+  set: `test/fixtures/independent/${half}${lang === undefined ? '' : ` (${lang} only)`}`,
   conversations,
   labels: cal.labels,
   critical: c && { labelled: c.labelled, found: c.found, reported: c.reported, confirmed: c.confirmed, recall: round(c.recall), precision: round(c.precision),
