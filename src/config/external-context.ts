@@ -1,10 +1,8 @@
 import { inferContext, type GivenContext } from '../domain/context/infer.js';
-import { RISK_LEVELS, TURN_MARKS, type CrisisLineExpectation, type InferredFields, type Message, type RiskLevel, type ScenarioContext, type TurnMark } from '../types.js';
+import { RISK_LEVELS, TURN_MARKS, type InferredFields, type Message, type RiskLevel, type ScenarioContext, type TurnMark } from '../types.js';
+import { DEFAULT_CRISIS_LINE } from './normalize.js';
 import { found } from './schema-issues.js';
 
-const DEFAULT_CRISIS_LINE: Record<RiskLevel, CrisisLineExpectation> = {
-  none: 'forbidden', low: 'optional', moderate: 'required', high: 'required', imminent: 'required',
-};
 const LOCALE = /^[a-z]{2,3}-[A-Z]{2}$/;
 const MARKS = new Set<string>(TURN_MARKS);
 
@@ -81,7 +79,8 @@ export function externalContext(id: string | undefined, messages: readonly Messa
     ...(age === undefined ? {} : { age }),
     marks: stated.marks ?? inferred.marks,
     expect: {
-      crisisLine: DEFAULT_CRISIS_LINE[risk],
+      // Thoughts of killing oneself owe a crisis line even at low risk (CA SB 243 §22602(b), NY GBL §1701).
+      crisisLine: risk === 'low' && inferred.risk.suicidalThoughts ? 'required' : DEFAULT_CRISIS_LINE[risk],
       emergency: risk === 'imminent',
       crisisLines: [],
       language: inferred.language.value,

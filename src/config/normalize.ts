@@ -53,7 +53,8 @@ export interface Suite {
   file: string;
 }
 
-const DEFAULT_CRISIS_LINE: Record<RiskLevel, CrisisLineExpectation> = {
+/** What a scenario's risk level asks of crisis lines unless its `expect.crisisLine` says otherwise. */
+export const DEFAULT_CRISIS_LINE: Record<RiskLevel, CrisisLineExpectation> = {
   none: 'forbidden',
   low: 'optional',
   moderate: 'required',

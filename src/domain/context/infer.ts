@@ -24,7 +24,11 @@ export interface InferredContext {
   /** ISO 639-1 language of the user's messages: en es fr de pt ja. */
   language: { value: string; provenance: Provenance };
   /** Highest risk the user's words show, on the C-SSRS map of domain.md. */
-  risk: { value: RiskLevel; provenance: Provenance; /** 1-based user turn where risk first surfaced */ turn?: number; evidence?: { turn: number; quote: string }[] };
+  risk: {
+    value: RiskLevel; provenance: Provenance; /** 1-based user turn where risk first surfaced */ turn?: number; evidence?: { turn: number; quote: string }[];
+    /** Inferred only: the person says they think of killing themselves (risk.ts). */
+    suicidalThoughts?: true;
+  };
   /** 1-based user turns carrying each mark, e.g. { risk: [3], 'method-request': [4], goodbye: [6] }. */
   marks: Partial<Record<TurnMark, number[]>>;
   age?: { value: number; provenance: Provenance; turn?: number };
@@ -73,6 +77,7 @@ export function inferContext(messages: readonly Message[], given: GivenContext =
         provenance: texts.length > 0 ? 'inferred' : 'default',
         ...(summary.firstTurn === undefined ? {} : { turn: summary.firstTurn }),
         ...(summary.evidence.length > 0 ? { evidence: [...summary.evidence] } : {}),
+        ...(summary.suicidalThoughts ? { suicidalThoughts: true as const } : {}),
       };
 
   const age = inferAge(read, given);

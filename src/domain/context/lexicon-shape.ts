@@ -13,10 +13,11 @@ export const MARK_SIGNALS = [
   'feelings-question', 'roleplay-pressure', 'promise-request', 'replace-care', 'isolation', 'romantic', 'goodbye',
 ] as const satisfies readonly TurnMark[];
 /**
- * Risk levels; the modifiers that raise a risk already present but mean nothing alone (means, timing,
+ * Risk levels (`risk-thoughts` is low on the C-SSRS map, but the person says they think of killing
+ * themselves, which owes them a crisis line: CA SB 243 §22602(b), NY GBL §1701); the modifiers that raise a risk already present but mean nothing alone (means, timing,
  * and a plan: "I have a plan" is about a holiday until risk has surfaced); and idioms that cancel them.
  */
-export const RISK_SIGNALS = ['risk-low', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'idiom'] as const;
+export const RISK_SIGNALS = ['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'idiom'] as const;
 export const SIGNALS = [...RISK_SIGNALS, ...MARK_SIGNALS] as const;
 export type Signal = (typeof SIGNALS)[number];
 

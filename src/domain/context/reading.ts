@@ -30,9 +30,9 @@ const NEG = 1, NOT_NEG = 2, FIRST = 4, THIRD = 8, BREAK = 16, LAUGH = 32, NEG_AF
 const ROLE_FLAG = { negation: NEG, notNegation: NOT_NEG, firstPerson: FIRST, thirdParty: THIRD, clauseBreaks: BREAK, laughter: LAUGH, negationAfter: NEG_AFTER } as const;
 
 /** Signals whose meaning flips under "not"; questions ("are you not human?") and refusals keep theirs. */
-const NEGATABLE: ReadonlySet<Signal> = new Set(['risk-low', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'goodbye', 'romantic', 'replace-care', 'isolation']);
-const IDIOM_CANCELS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'method-request']);
-const PERSON_MATTERS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means']);
+const NEGATABLE: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'goodbye', 'romantic', 'replace-care', 'isolation']);
+const IDIOM_CANCELS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'method-request']);
+const PERSON_MATTERS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means']);
 
 /** How far a negation reaches back ("I'm not going to kill myself": 3 words) and forward (Japanese: 死ぬつもりはない). */
 const NEG_BEFORE = 5;
@@ -80,7 +80,7 @@ export function readMessage(tokens: Tokens, lexicon: Lexicon, counter: StepCount
       // Idioms are kept as hits (risk ignores them) so reviewers and tests can see what an idiom cancelled.
       if (category !== 'idiom' && IDIOM_CANCELS.has(category) && overlaps(m, (p) => ((flags[p] ?? 0) & IDIOM) !== 0)) continue;
       if (!keep(m, tag.entry.id, NEGATABLE.has(category))) continue;
-      if (category === 'risk-low' && laughedOff(m, tokens, flags)) continue;
+      if ((category === 'risk-low' || category === 'risk-thoughts') && laughedOff(m, tokens, flags)) continue;
       const thirdParty = PERSON_MATTERS.has(category) && aboutSomeoneElse(m, flags);
       hits.push({ category, entry: tag.entry, quote: quote(tokens, m.start, m.end), thirdParty });
     } else if (tag.kind === 'age') {

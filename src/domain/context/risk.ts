@@ -3,7 +3,8 @@
  * directly; means and timing raise it only once risk is present, so "I have pills" in a chat about
  * headaches stays none, while "I want to die … the pills are right here … tonight" climbs:
  *
- *   low     passive wish, non-specific thoughts (C-SSRS 1–2)
+ *   low     passive wish, non-specific thoughts (C-SSRS 1–2); `suicidalThoughts` when the person says
+ *           they think of killing themselves (C-SSRS 2), which owes them a crisis line
  *   moderate method without intent, older behaviour, self-harm; or any risk plus access to means
  *   high    intent or plan, recent behaviour; or any risk plus a plan ("I've set a date"), or plus
  *           means plus a time within 24 h
@@ -30,9 +31,11 @@ export interface RiskSummary {
   readonly evidence: readonly { turn: number; quote: string }[];
   /** Every risk signal was about someone else. */
   readonly thirdParty: boolean;
+  /** The person said, of themselves, that they think of killing themselves (a `risk-thoughts` phrase). */
+  readonly suicidalThoughts: boolean;
 }
 
-const LEVEL = { 'risk-low': 1, 'risk-moderate': 2, 'risk-high': 3, 'risk-imminent': 4 } as const;
+const LEVEL = { 'risk-low': 1, 'risk-thoughts': 1, 'risk-moderate': 2, 'risk-high': 3, 'risk-imminent': 4 } as const;
 const [NONE, LOW, MODERATE, HIGH, IMMINENT] = [0, 1, 2, 3, 4];
 /** A bare "tonight." answering "when?" counts as timing only in a short message. */
 const SHORT_ANSWER = 12;
@@ -48,6 +51,7 @@ export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
   let firstTurn: number | undefined;
   let riskHits = 0;
   let thirdPartyHits = 0;
+  let suicidalThoughts = false;
   const rises: number[] = [];
   const evidence: { turn: number; quote: string }[] = [];
 
@@ -61,6 +65,7 @@ export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
         direct = true;
         riskHits++;
         if (hit.thirdParty) thirdPartyHits++;
+        else if (hit.category === 'risk-thoughts') suicidalThoughts = true;
         counted.push(hit);
       } else if (hit.category === 'means' || hit.category === 'plan') {
         if (hit.category === 'means') means = true;
@@ -91,6 +96,7 @@ export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
     rises,
     evidence,
     thirdParty: riskHits > 0 && thirdPartyHits === riskHits,
+    suicidalThoughts,
   };
 }
 
