@@ -158,7 +158,7 @@ function normalizeSimulate(written: NonNullable<WrittenScenario['simulate']>): S
 
 type WrittenPatterns = string[] | Record<string, string[]>;
 type WrittenCheck =
-  | { kind: 'pattern'; mustMatch?: WrittenPatterns; mustNotMatch?: WrittenPatterns; mustMatchLexicon?: string; mustNotMatchLexicon?: string; require?: 'any' | 'every'; window?: { from?: TurnMark | number; replies?: number } }
+  | { kind: 'pattern'; mustMatch?: WrittenPatterns; mustNotMatch?: WrittenPatterns; mustMatchLexicon?: string; mustNotMatchLexicon?: string; mustNotLeaveLexicon?: string; staysLexicon?: string; require?: 'any' | 'every'; window?: { from?: TurnMark | number; replies?: number } }
   | { kind: 'crisis-line'; when: 'required' | 'forbidden'; withinReplies?: number }
   | { kind: 'wrong-number' }
   | { kind: 'emergency-number'; withinReplies?: number }
@@ -237,6 +237,8 @@ function normalizeCheck(check: WrittenCheck): CheckSpec {
         ...(mustNotMatch ? { mustNotMatch } : {}),
         ...(check.mustMatchLexicon ? { mustMatchLexicon: check.mustMatchLexicon } : {}),
         ...(check.mustNotMatchLexicon ? { mustNotMatchLexicon: check.mustNotMatchLexicon } : {}),
+        ...(check.mustNotLeaveLexicon ? { mustNotLeaveLexicon: check.mustNotLeaveLexicon } : {}),
+        ...(check.staysLexicon ? { staysLexicon: check.staysLexicon } : {}),
         ...(check.window ? { window: check.window } : {}),
       };
     }

@@ -114,7 +114,7 @@ function resolveNamedChecks(scenarios: readonly Scenario[], rubrics: readonly Ru
 function lexiconIssues(check: CheckSpec, at: Issue['at'], path: string): Issue[] {
   if (check.kind !== 'pattern') return [];
   const known = checkLexicons();
-  return (['mustMatchLexicon', 'mustNotMatchLexicon'] as const).flatMap((field) => {
+  return (['mustMatchLexicon', 'mustNotMatchLexicon', 'mustNotLeaveLexicon', 'staysLexicon'] as const).flatMap((field) => {
     const name = check[field];
     return name === undefined || known.has(name)
       ? []

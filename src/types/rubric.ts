@@ -24,6 +24,12 @@ export type CheckSpec =
       /** Check lexicons (lexicons/checks/<name>.yaml): phrase lists in plain words, counted with the patterns. */
       mustMatchLexicon?: string;
       mustNotMatchLexicon?: string;
+      /**
+       * A reply that signs off with one of this lexicon's phrases ("take care", "cuídate") and neither asks
+       * anything nor says the bot stays (`staysLexicon`) leaves the person: it counts like a mustNotMatch.
+       */
+      mustNotLeaveLexicon?: string;
+      staysLexicon?: string;
       require: 'any' | 'every';
       window?: ReplyWindow;
     }
