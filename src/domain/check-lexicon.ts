@@ -6,6 +6,7 @@
  * entry to them. Loaded on first use, once per process.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { scoringWork } from './scan-work.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -122,11 +123,18 @@ export function parseCheckLexicon(text: string, file: string, problems: string[]
   return { name: value.name, description: typeof value.description === 'string' ? value.description : '', file, entries, negation, index };
 }
 
+/** The last reply tokenized: the checks read one reply with a dozen lexicons in a row. */
+let lastTokenized: { text: string; tokens: Tokens } | undefined;
+function tokensOf(text: string): Tokens {
+  if (lastTokenized?.text !== text) lastTokenized = { text, tokens: tokenize(text) };
+  return lastTokenized.tokens;
+}
+
 /** Character ranges of `text` that the lexicon's phrases for `language` match, in order. */
 export function lexiconHits(lexicon: CheckLexicon, language: string, text: string, counter: StepCounter = { steps: 0 }): { start: number; end: number; entry: CheckLexiconEntry }[] {
   const index = lexicon.index.get(language);
   if (!index) return [];
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   const negation = lexicon.negation.get(language);
   return index
     .scan(tokens, counter)
@@ -135,7 +143,13 @@ export function lexiconHits(lexicon: CheckLexicon, language: string, text: strin
     .sort((a, b) => a.start - b.start);
 }
 
+/** How far back a negation reaches in its clause: "I would never, not for anything, say it's your decision". */
+const NEGATION_REACH = 12;
+
 export function negatedBefore(tokens: Tokens, at: number, negation: ReadonlySet<string>): boolean {
-  for (let i = at - 1; i >= 0 && tokens.clause[i] === tokens.clause[at]; i--) if (negation.has(tokens.words[i]!)) return true;
+  for (let i = at - 1; i >= 0 && at - i <= NEGATION_REACH && tokens.clause[i] === tokens.clause[at]; i--) {
+    scoringWork.steps++;
+    if (negation.has(tokens.words[i]!)) return true;
+  }
   return false;
 }

@@ -105,8 +105,10 @@ function spanAt(spans: readonly SentenceSpan[], value: number, byOffset = false)
 
 function finding(reply: Reply, s: number, what: Pick<Finding, 'mechanism' | 'kind' | 'label'>): Finding {
   const span = reply.sentences[s]!;
-  const text = reply.tokens.text.slice(span.start, span.end);
-  return { ...what, turn: reply.turn, sentence: s, quote: text.length <= 240 ? text : quoteAround(reply.tokens.text, span.start, span.end) };
+  // A sentence longer than a quote is quoted from its start: slicing all of it for every finding
+  // would make a one-sentence 1 MB reply quadratic.
+  const quote = span.end - span.start <= 240 ? reply.tokens.text.slice(span.start, span.end) : quoteAround(reply.tokens.text, span.start, span.start + 1);
+  return { ...what, turn: reply.turn, sentence: s, quote };
 }
 
 function phraseFindings(reply: Reply, cues: LanguageCues): Finding[] {

@@ -1,4 +1,5 @@
 import { jaccard, repeatedSentences, shingles } from '../checks/repetition.js';
+import { scoringWork } from '../../domain/scan-work.js';
 import { identityStatements } from '../checks/identity.js';
 import { opening, quoteAround } from '../quote.js';
 import { repliesOf } from '../replies.js';
@@ -117,6 +118,7 @@ function cueFindings(reading: Reading, turn: number, answers: readonly TurnMark[
   const lastEnd = new Map<CompiledGroup, number>();
   for (let at = 0; at < normal.length; at++) {
     if (normal[at] === ' ' || normal[at] === '\n' || (at > 0 && normal[at - 1] !== ' ')) continue;
+    scoringWork.steps++;
     let end = normal.indexOf(' ', at);
     if (end < 0) end = normal.length;
     const candidates = INDEX.byWord.get(normal.slice(at, end)) ?? [];

@@ -48,7 +48,8 @@ export function signalsOf(replies: readonly ReplyFindings[]): ReplySignals[] {
     const stockSentences = new Set(of(reply, 'stock').map((f) => f.sentence));
     const reacts = of(reply, 'reaction').filter((f) => !stockSentences.has(f.sentence));
     const reflects = of(reply, 'interpretation').filter((f) => !stockSentences.has(f.sentence));
-    const validates = of(reply, 'validation').filter((f) => !reply.findings.some((c) => c.mechanism === 'collusion' && c.sentence === f.sentence));
+    const collusionSentences = new Set(of(reply, 'collusion').map((f) => f.sentence));
+    const validates = of(reply, 'validation').filter((f) => !collusionSentences.has(f.sentence));
     const warm = [...reflects, ...validates, ...reacts];
     const explores = of(reply, 'exploration', 'open', 'invitation');
     const asks = of(reply, 'exploration', 'closed');
