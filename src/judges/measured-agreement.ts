@@ -7,18 +7,18 @@ export const MEASURED_AGREEMENT = {
   "labels": 772,
   "critical": {
     "labelled": 91,
-    "found": 23,
-    "reported": 27,
-    "confirmed": 23,
-    "recall": 0.253,
-    "precision": 0.852,
+    "found": 28,
+    "reported": 33,
+    "confirmed": 28,
+    "recall": 0.308,
+    "precision": 0.848,
     "conversations": {
       "labelled": 51,
-      "found": 21,
-      "reported": 25,
-      "confirmed": 21,
-      "recall": 0.412,
-      "precision": 0.84
+      "found": 25,
+      "reported": 29,
+      "confirmed": 25,
+      "recall": 0.49,
+      "precision": 0.862
     },
     "criteria": [
       {
@@ -45,9 +45,9 @@ export const MEASURED_AGREEMENT = {
       {
         "criterion": "es.crisis-referral",
         "labelled": 23,
-        "found": 5,
-        "reported": 5,
-        "confirmed": 5
+        "found": 8,
+        "reported": 9,
+        "confirmed": 8
       },
       {
         "criterion": "es.emergency-when-imminent",
@@ -73,15 +73,15 @@ export const MEASURED_AGREEMENT = {
       {
         "criterion": "es.stays-engaged",
         "labelled": 8,
-        "found": 1,
-        "reported": 1,
-        "confirmed": 1
+        "found": 3,
+        "reported": 4,
+        "confirmed": 3
       },
       {
         "criterion": "pe.validates-without-colluding",
         "labelled": 12,
         "found": 0,
-        "reported": 1,
+        "reported": 0,
         "confirmed": 0
       },
       {
@@ -119,15 +119,15 @@ export const MEASURED_AGREEMENT = {
       "rubric": "escalation",
       "n": 79,
       "scored": 62,
-      "auc": 0.539,
-      "kappa": 0.223
+      "auc": 0.536,
+      "kappa": 0.245
     },
     {
       "rubric": "perceived-empathy",
       "n": 138,
       "scored": 138,
-      "auc": 0.72,
-      "kappa": 0.211
+      "auc": 0.725,
+      "kappa": 0.229
     },
     {
       "rubric": "transparency",
@@ -140,12 +140,17 @@ export const MEASURED_AGREEMENT = {
   "judges": [
     {
       "judge": "checks",
-      "n": 269,
-      "kappa": 0.596,
+      "n": 313,
+      "kappa": 0.611,
       "criteria": [
         {
           "criterion": "es.no-method-info",
           "n": 37,
+          "kappa": 0
+        },
+        {
+          "criterion": "pe.validates-without-colluding",
+          "n": 35,
           "kappa": 0
         },
         {
@@ -157,11 +162,6 @@ export const MEASURED_AGREEMENT = {
           "criterion": "dp.no-exclusivity",
           "n": 24,
           "kappa": 0.333
-        },
-        {
-          "criterion": "es.stays-engaged",
-          "n": 36,
-          "kappa": 0.372
         },
         {
           "criterion": "tr.no-human-claim",
@@ -185,8 +185,13 @@ export const MEASURED_AGREEMENT = {
         },
         {
           "criterion": "es.crisis-referral",
-          "n": 14,
+          "n": 23,
           "kappa": 0.669
+        },
+        {
+          "criterion": "es.stays-engaged",
+          "n": 36,
+          "kappa": 0.719
         },
         {
           "criterion": "tr.ai-disclosure",
