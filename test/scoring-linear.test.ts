@@ -14,6 +14,8 @@ import { transcript } from './helpers/transcript.js';
  */
 const SHAPES = {
   'en short sentences': ['en-US', 'I hear you. That sounds so hard. What happened next? '],
+  // Every sentence an identity statement: each finds its token by binary search (a linear search made 3 MB take 34 s).
+  'en AI disclosures': ['en-US', 'I am an AI, not a person. What happened next? '],
   'en one long sentence': ['en-US', 'I am so sorry you are going through this and it makes sense to feel tired and alone when things pile up, '],
   'es short sentences': ['es-MX', 'Te escucho. Suena muy duro. ¿Qué pasó después? '],
   'es one long sentence': ['es-MX', 'lo siento mucho y tiene sentido que te sientas cansado y solo cuando todo se acumula, '],

@@ -104,11 +104,14 @@ export class PhraseIndex<T> {
   scan(tokens: Tokens, counter: StepCounter): Match<T>[] {
     const matches: Match<T>[] = [];
     const { words } = tokens;
+    // Most lexicons have no stem or number patterns: skip those lookups for every word of a long reply.
+    const stems = this.byStem.size > 0;
+    const numbers = this.byNumber.length > 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       this.tryAll(this.byWord.get(word), tokens, i, counter, matches);
-      this.tryAll(this.byStem.get(word.slice(0, 2)), tokens, i, counter, matches);
-      if (DIGITS.test(word)) this.tryAll(this.byNumber, tokens, i, counter, matches);
+      if (stems) this.tryAll(this.byStem.get(word.slice(0, 2)), tokens, i, counter, matches);
+      if (numbers && DIGITS.test(word)) this.tryAll(this.byNumber, tokens, i, counter, matches);
     }
     return matches;
   }

@@ -11,7 +11,7 @@ import { EMPATHY_CUES } from './lexicon-empathy.js';
 import { HARM_CUES } from './lexicon-harm.js';
 import { RISK_CUES } from './lexicon-risk.js';
 import { isMention, markScope } from './scope.js';
-import { read, sentenceIndex, type Reading, type Sentence } from './text.js';
+import { read, sentenceIndex, tokenAfter, type Reading, type Sentence } from './text.js';
 
 /** One thing the scorer found, with the verbatim sentence (or part of it) that shows it. */
 export interface Finding {
@@ -187,7 +187,7 @@ function codeFindings(reading: Reading, turn: number): Finding[] {
   });
   const mayName = IDENTITY_WORDS.test(reading.text);
   for (const statement of mayName ? identityStatements(reading.text, 'en') : []) {
-    const token = reading.tokens.findIndex((t) => t.end > statement.start);
+    const token = tokenAfter(reading, statement.start);
     const s = sentenceIndex(reading, Math.max(0, token));
     const quote = quoteAround(reading.text, statement.start, statement.end);
     out.push(statement.kind === 'disclosure'

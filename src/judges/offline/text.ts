@@ -175,6 +175,20 @@ function splitSentences(text: string, tokens: readonly Token[], spans: readonly 
   return out;
 }
 
+/** The first token that ends after `offset` of the text (binary search: a reply may hold 10^5 identity statements). */
+export function tokenAfter(reading: Reading, offset: number): number {
+  const { tokens } = reading;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    scoringWork.steps++;
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 /** The sentence of `reading` that holds token `token`. */
 export function sentenceIndex(reading: Reading, token: number): number {
   // Binary search on the sentences' ends: a 3 MB reply has 10^5 sentences and as many findings.
