@@ -4,6 +4,7 @@
  * - `want to die`   words, matched after the same folding as the text (case, width, diacritics, apostrophes);
  * - `suicid*`       a word prefix (at least 3 letters before `*`): suicide, suicidal, suicidio;
  * - `want ~2 die`   a gap of 0 to N (1–5) words, never first or last, at most two per pattern;
+ * - `pills/tablets/overdos*`  any one of these words or prefixes, at one position (at most six);
  * - `im {age}`      a 1–3 digit number (age entries only);
  * - `死にたい`       Japanese is written as is; each character is one token, so it matches as a substring.
  *
@@ -17,7 +18,11 @@ export type Step =
   | { kind: 'word'; word: string }
   | { kind: 'stem'; prefix: string }
   | { kind: 'gap'; max: number }
-  | { kind: 'age' };
+  | { kind: 'age' }
+  | { kind: 'any'; options: readonly WordOrStem[] };
+
+type WordOrStem = Extract<Step, { kind: 'word' } | { kind: 'stem' }>;
+const MAX_OPTIONS = 6;
 
 export interface Phrase<T> {
   readonly steps: readonly Step[];
@@ -53,6 +58,15 @@ export function compilePattern(source: string, allowAge: boolean): Step[] | stri
     } else if (part === '{age}') {
       if (!allowAge) return '{age} is only allowed in the age section';
       steps.push({ kind: 'age' });
+    } else if (part.includes('/')) {
+      const options: WordOrStem[] = [];
+      for (const option of part.split('/')) {
+        const one = wordOrStem(option);
+        if (typeof one === 'string') return `in "${part}": ${one}`;
+        options.push(one);
+      }
+      if (options.length > MAX_OPTIONS) return `"${part}" has ${options.length} choices; at most ${MAX_OPTIONS}, or write two entries`;
+      steps.push({ kind: 'any', options });
     } else if (REGEX_LIKE.test(part.replace(/\*$/, ''))) {
       return `"${part}" looks like a regular expression; write plain words, ~N gaps and word* prefixes`;
     } else if (part.endsWith('*')) {
@@ -72,8 +86,20 @@ export function compilePattern(source: string, allowAge: boolean): Step[] | stri
   return steps;
 }
 
+/** One choice of a `a/b/c*` step: a single word or a prefix of at least 3 letters. */
+function wordOrStem(option: string): WordOrStem | string {
+  if (REGEX_LIKE.test(option.replace(/\*$/, ''))) return `"${option}" looks like a regular expression; write plain words and word* prefixes`;
+  const words = tokenize(option.replace(/\*$/, '')).words;
+  if (words.length !== 1) return `each choice must be one word (write "${option}" as an entry of its own)`;
+  if (!option.endsWith('*')) return { kind: 'word', word: words[0]! };
+  if (words[0]!.length < 3) return `prefix "${option}" needs at least 3 letters before *`;
+  return { kind: 'stem', prefix: words[0]! };
+}
+
 function accepts(step: Step, word: string): boolean {
   switch (step.kind) {
+    case 'any':
+      return step.options.some((option) => accepts(option, word));
     case 'word':
       return word === step.word;
     case 'stem':
@@ -95,9 +121,17 @@ export class PhraseIndex<T> {
   add(steps: readonly Step[], tag: T): void {
     const phrase: Phrase<T> = { steps, tag };
     const first = steps[0]!;
-    if (first.kind === 'word') push(this.byWord, first.word, phrase);
-    else if (first.kind === 'stem') push(this.byStem, first.prefix.slice(0, 2), phrase);
-    else this.byNumber.push(phrase);
+    // A phrase is filed once per key its first step can start with, so each position tries it once per list.
+    const keys = first.kind === 'any' ? first.options : [first];
+    const filed = new Set<string>();
+    for (const key of keys) {
+      const id = key.kind === 'word' ? `w:${key.word}` : key.kind === 'stem' ? `s:${key.prefix.slice(0, 2)}` : 'n';
+      if (filed.has(id)) continue;
+      filed.add(id);
+      if (key.kind === 'word') push(this.byWord, key.word, phrase);
+      else if (key.kind === 'stem') push(this.byStem, key.prefix.slice(0, 2), phrase);
+      else this.byNumber.push(phrase);
+    }
   }
 
   /** Every match of every pattern in `tokens`, overlapping ones included, in order of start. */
@@ -119,11 +153,19 @@ export class PhraseIndex<T> {
   private tryAll(phrases: readonly Phrase<T>[] | undefined, tokens: Tokens, at: number, counter: StepCounter, out: Match<T>[]): void {
     if (!phrases) return;
     for (const phrase of phrases) {
+      // "pills/pill*" files one phrase under a word and a prefix: match it once at a position.
+      if (phrase.steps[0]!.kind === 'any' && matchedAt(out, at, phrase)) continue;
       const literal: number[] = [];
       const end = matchFrom(phrase.steps, 0, at, tokens, tokens.sentence[at]!, literal, counter);
       if (end >= 0) out.push({ phrase, start: at, end, literal });
     }
   }
+}
+
+/** Whether `phrase` already matched at `at`: matches are pushed in order of start, so only the tail is read. */
+function matchedAt<T>(out: readonly Match<T>[], at: number, phrase: Phrase<T>): boolean {
+  for (let i = out.length - 1; i >= 0 && out[i]!.start === at; i--) if (out[i]!.phrase === phrase) return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
