@@ -44,6 +44,16 @@ describe('offline lexicons outside English', () => {
     });
   }
 
+  it('read a Japanese sentence that ends in か as a question, as it reads one that ends in ？', () => {
+    const ja = languageCues().get('ja')!;
+    const asked = (reply: string) => findAllLexical(transcript([['…', reply]], { locale: 'ja-JP', risk: 'moderate' }), ja).flatMap((r) => r.findings).map((f) => f.label);
+    const safetyNow = LEXICAL_GROUPS['risk-safety-now'].label;
+    expect(asked('今、安全ですか？')).toContain(safetyNow);
+    expect(asked('今、安全ですか。')).toContain(safetyNow);
+    expect(asked('今夜は安全ですかね')).toContain(safetyNow);
+    expect(asked('安全です。')).not.toContain(safetyNow);
+  });
+
   it('refuse an unknown group, naming the file and the groups there are', () => {
     const dir = mkdtempSync(join(tmpdir(), 'attune-offline-'));
     writeFileSync(join(dir, 'xx.yaml'), 'language: xx\ngroups:\n  reaction-cares:\n    - { phrase: "hola", example: "hola" }\n');

@@ -86,9 +86,15 @@ function sentenceSpans(tokens: Tokens): SentenceSpan[] {
     const to = i + 1 < spans.length ? spans[i + 1]!.start : Math.min(tokens.text.length, from + 16);
     const tail = TRAILING.exec(tokens.text.slice(from, to))![0];
     span.end = from + tail.length;
-    span.question ||= QUESTION.test(tail);
+    span.question ||= QUESTION.test(tail) || endsWithKa(tokens.words, span.last);
   });
   return spans;
+}
+
+/** Japanese asks with a final か (かな, かね) as often as with "？": 今、安全ですか。 */
+function endsWithKa(words: readonly string[], last: number): boolean {
+  const final = words[last - 1];
+  return final === 'か' || ((final === 'な' || final === 'ね') && words[last - 2] === 'か');
 }
 
 /** The index of the span that holds `token` (or starts at or before `offset` with `byOffset`): a binary search. */
