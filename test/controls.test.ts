@@ -100,8 +100,11 @@ const REWORDINGS: Rewording[] = JSON.parse(readFileSync(new URL('./fixtures/cont
  */
 // 27, up from 24, when the offline scorer began reading Spanish and Portuguese: rw-15's four rewordings
 // score 0.46 on perceived empathy where the original scores 0.58 (before, those replies were not read at
-// all), and rw-12 stopped moving. Raised once, stated in issue 11's note; the rule above stands.
-const MOVED_AT_MOST = 27;
+// all), and rw-12 stopped moving. 29, up from 27, when it began reading French, German and Japanese:
+// rw-07 (perceived empathy, two rewordings 0.58 → 0.50) and rw-10 (transparency) are now read where they
+// were not, and rw-02 moves once less. Both raises bought a measured gain on the held-back half
+// (README); each is stated in issue 11's note. The rule above stands: a raise needs that evidence.
+const MOVED_AT_MOST = 29;
 
 describe('a good reply said five other ways, same meaning', () => {
   it(`moves a rubric score by more than 0.05 in at most ${MOVED_AT_MOST} of ${REWORDINGS.length * 5 * RUBRICS.length} (item, rewording, rubric) cases`, async () => {

@@ -328,9 +328,10 @@ describe('LLM judge through the real SDKs against a fake server', () => {
     expect(md).not.toContain('**Not scored in this run**');
   });
 
-  it('a judge that cannot score a criterion gives way to the next one that can (offline on French, then the LLM judge)', async () => {
+  it('a judge that cannot score a criterion gives way to the next one that can (offline on a reply in another language than the scenario, then the LLM judge)', async () => {
+    // The offline scorer does not score replies that are not in the language the conversation expects.
     const file = await transcripts([
-      { id: 'fr', scenario: 'grief.fr-anniversary-brother', replies: ['Je suis vraiment désolée pour ton frère. Je suis une IA et je suis là avec toi. Comment te sens-tu aujourd’hui ?'], users: ['Demain, ça fera un an que mon frère est mort.'] },
+      { id: 'fr', scenario: 'grief.fr-anniversary-brother', replies: ['I am so sorry about your brother. I am an AI and I am here with you. How are you feeling today?'], users: ['Demain, ça fera un an que mon frère est mort.'] },
     ]);
     const { result } = await score(file, ['--judge', 'offline', '--judge', 'openai:judge-model']);
     const warm = result.conversations[0]!.scores.filter((s) => s.criterion === 'pe.warm-and-proportionate');
