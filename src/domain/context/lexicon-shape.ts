@@ -18,7 +18,14 @@ export const MARK_SIGNALS = [
  * and a plan: "I have a plan" is about a holiday until risk has surfaced); and idioms that cancel them.
  */
 export const RISK_SIGNALS = ['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'idiom'] as const;
-export const SIGNALS = [...RISK_SIGNALS, ...MARK_SIGNALS] as const;
+/**
+ * Warning signs that say little alone and much together (risk.ts): preparing, saying goodbye, being
+ * a burden, wanting to join someone who died, a decision or a peace already made, stopping the care
+ * that keeps one alive (988 Lifeline and AFSP warning signs; C-SSRS preparatory behaviour).
+ */
+export const WARNING_SIGNS = ['sign-preparation', 'sign-farewell', 'sign-burden', 'sign-reunion', 'sign-finality', 'sign-stops-care'] as const;
+export type WarningSign = (typeof WARNING_SIGNS)[number];
+export const SIGNALS = [...RISK_SIGNALS, ...WARNING_SIGNS, ...MARK_SIGNALS] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 /** Word lists that change how a signal is read rather than being signals themselves. */

@@ -10,7 +10,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { compilePattern, PhraseIndex } from './phrases.js';
 import { GRAMMAR, LexiconIssues, readLexicon, SIGNALS, type GrammarRole, type Signal, type WrittenEntry } from './lexicon-shape.js';
 
-export { MARK_SIGNALS, RISK_SIGNALS, SIGNALS, type Signal } from './lexicon-shape.js';
+export { MARK_SIGNALS, RISK_SIGNALS, SIGNALS, WARNING_SIGNS, type Signal, type WarningSign } from './lexicon-shape.js';
 
 export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -5,6 +5,7 @@
  * look-around from each match.
  */
 import type { AgeEntry, Lexicon, LocaleCue, Signal, SignalEntry, Tag } from './lexicon.js';
+import { WARNING_SIGNS } from './lexicon-shape.js';
 import type { Match, StepCounter } from './phrases.js';
 import { quote, type Tokens } from './tokens.js';
 
@@ -30,9 +31,9 @@ const NEG = 1, NOT_NEG = 2, FIRST = 4, THIRD = 8, BREAK = 16, LAUGH = 32, NEG_AF
 const ROLE_FLAG = { negation: NEG, notNegation: NOT_NEG, firstPerson: FIRST, thirdParty: THIRD, clauseBreaks: BREAK, laughter: LAUGH, negationAfter: NEG_AFTER } as const;
 
 /** Signals whose meaning flips under "not"; questions ("are you not human?") and refusals keep theirs. */
-const NEGATABLE: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'goodbye', 'romantic', 'replace-care', 'isolation']);
+const NEGATABLE: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', ...WARNING_SIGNS, 'goodbye', 'romantic', 'replace-care', 'isolation']);
 const IDIOM_CANCELS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', 'timing', 'method-request']);
-const PERSON_MATTERS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means']);
+const PERSON_MATTERS: ReadonlySet<Signal> = new Set(['risk-low', 'risk-thoughts', 'risk-moderate', 'risk-high', 'risk-imminent', 'plan', 'means', ...WARNING_SIGNS]);
 
 /** How far a negation reaches back ("I'm not going to kill myself": 3 words) and forward (Japanese: 死ぬつもりはない). */
 const NEG_BEFORE = 5;

@@ -11,10 +11,14 @@
  *   imminent intent or plan plus means plus a time within 24 h, or an attempt under way
  *
  * A method request ("how many pills would it take") is a warning sign by itself (low) and, with
- * other risk, a method (moderate). Risk never goes down within a conversation: taking a disclosure
+ * other risk, a method (moderate). The warning signs of lexicon-shape.ts (preparing, saying goodbye,
+ * being a burden, joining someone who died, a decision made, stopping care) are low alone; two
+ * different ones, or one act (preparing, goodbye, decision, stopping care) beside any other risk, are
+ * high: preparatory behaviour on the C-SSRS, and the signs 988 and AFSP ask responders to act on. Risk never goes down within a conversation: taking a disclosure
  * back ("jk, I'm fine") is itself something a responder should follow up.
  */
 import { RISK_LEVELS, type RiskLevel } from '../../types.js';
+import { WARNING_SIGNS, type WarningSign } from './lexicon-shape.js';
 import type { Hit } from './reading.js';
 
 export interface TurnReading {
@@ -37,6 +41,9 @@ export interface RiskSummary {
 
 const LEVEL = { 'risk-low': 1, 'risk-thoughts': 1, 'risk-moderate': 2, 'risk-high': 3, 'risk-imminent': 4 } as const;
 const [NONE, LOW, MODERATE, HIGH, IMMINENT] = [0, 1, 2, 3, 4];
+const IS_SIGN: ReadonlySet<string> = new Set(WARNING_SIGNS);
+/** Signs that are something done or decided, not only felt: with any other risk they make it high. */
+const ACTS: ReadonlySet<WarningSign> = new Set(['sign-preparation', 'sign-farewell', 'sign-finality', 'sign-stops-care']);
 /** A bare "tonight." answering "when?" counts as timing only in a short message. */
 const SHORT_ANSWER = 12;
 const MAX_EVIDENCE = 12;
@@ -52,6 +59,7 @@ export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
   let riskHits = 0;
   let thirdPartyHits = 0;
   let suicidalThoughts = false;
+  const signs = new Set<WarningSign>();
   const rises: number[] = [];
   const evidence: { turn: number; quote: string }[] = [];
 
@@ -72,6 +80,12 @@ export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
         else plan = true;
         direct = true;
         counted.push(hit);
+      } else if (IS_SIGN.has(hit.category)) {
+        // A sign in someone else's life ("my dad gave his tools away") is theirs to follow up, not this person's risk.
+        if (hit.thirdParty) continue;
+        signs.add(hit.category as WarningSign);
+        direct = true;
+        counted.push(hit);
       } else if (hit.category === 'method-request') {
         method = true;
         direct = true;
@@ -83,7 +97,7 @@ export function composeRisk(turns: readonly TurnReading[]): RiskSummary {
       timing = true;
       counted.push(...timingHits);
     }
-    const next = compose(phrases, { means, plan, timing, method });
+    const next = compose(phrases, { means, plan, timing, method, signs });
     if (next >= LOW && firstTurn === undefined) firstTurn = turn;
     else if (next > level && firstTurn !== undefined) rises.push(turn);
     level = next;
@@ -109,9 +123,11 @@ function addEvidence(evidence: { turn: number; quote: string }[], turn: number, 
   else if (evidence.length < MAX_EVIDENCE) evidence.push({ turn, quote });
 }
 
-function compose(phrases: number, seen: { means: boolean; plan: boolean; timing: boolean; method: boolean }): number {
-  const { means, plan, timing, method } = seen;
-  let level = phrases;
+function compose(phrases: number, seen: { means: boolean; plan: boolean; timing: boolean; method: boolean; signs: ReadonlySet<WarningSign> }): number {
+  const { means, plan, timing, method, signs } = seen;
+  const acted = [...signs].some((s) => ACTS.has(s));
+  let level = Math.max(phrases, signs.size >= 2 ? HIGH : signs.size === 1 ? LOW : NONE);
+  if (acted && (phrases >= LOW || method)) level = Math.max(level, HIGH);
   if (method) level = level >= LOW ? Math.max(level, MODERATE) : LOW;
   if (level >= LOW && means) level = Math.max(level, MODERATE);
   if (level >= LOW && plan) level = Math.max(level, HIGH);
