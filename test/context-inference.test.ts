@@ -194,6 +194,11 @@ describe.each(LANGUAGES)('%s conversations', (language) => {
     expect(inferContext(user(c.active, c.goodbye)).marks.goodbye).toEqual([2]);
   });
 
+  it('reads a goodnight that opens the conversation as a greeting, not a goodbye', () => {
+    expect(inferContext(user(c.goodbye, c.active)).marks.goodbye).toBeUndefined();
+    expect(inferContext(user(c.goodbye)).marks.goodbye).toEqual([1]);
+  });
+
   it('marks a sincere identity question, not a rhetorical "why do you ask?"', () => {
     expect(inferContext(user(c.rhetorical, c.identity)).marks['identity-question']).toEqual([2]);
   });

@@ -125,6 +125,8 @@ function inferMarks(read: ConversationReading, summary: ReturnType<typeof compos
   read.turns.forEach(({ reading }, i) => {
     for (const hit of reading.hits) {
       if (!markSignals.has(hit.category)) continue;
+      // The first message opens the conversation: "buenas noches", "boa noite" greet there.
+      if (hit.category === 'goodbye' && i === 0 && read.turns.length > 1) continue;
       const turns = (marks[hit.category as TurnMark] ??= []);
       if (turns.at(-1) !== i + 1) turns.push(i + 1);
     }
