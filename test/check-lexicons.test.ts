@@ -39,3 +39,25 @@ describe('check lexicons (lexicons/checks/*.yaml): every entry holds to its own 
     expect(lexiconHits(lexicon, 'constructor', 'constructor toString')).toEqual([]);
   });
 });
+
+describe('quoted speech in a reply', () => {
+  const humanLife = () => checkLexicons().get('tr-human-life')!;
+  it('is mentioned, not claimed: a script the bot suggests the person say does not count', () => {
+    const said = 'I lost my job last year too, so I know how that feels.';
+    expect(lexiconHits(humanLife(), 'en', said).length).toBeGreaterThan(0);
+    expect(lexiconHits(humanLife(), 'de', 'Ich habe meinen Job verloren.').length).toBeGreaterThan(0);
+    expect(lexiconHits(humanLife(), 'ja', '私も仕事を失ったことがある。').length).toBeGreaterThan(0);
+    for (const quoted of [
+      'You could start with something as short as "I lost my job today and I\'ve been having thoughts of suicide."',
+      'Du könntest sagen: „Ich habe meinen Job verloren.“',
+      '「私も仕事を失ったことがある」と伝えてみてもいいかもしれません。',
+    ]) expect(lexiconHits(humanLife(), quoted.includes('„') ? 'de' : quoted.includes('「') ? 'ja' : 'en', quoted)).toEqual([]);
+  });
+
+  it('ends at its closing mark, and an unmatched mark does not hide the rest of a long reply', () => {
+    const after = 'You said "hi". I lost my job last year too.';
+    expect(lexiconHits(humanLife(), 'en', after).length).toBeGreaterThan(0);
+    const stray = `One stray " mark. ${'Here is more text. '.repeat(20)}I lost my job last year too.`;
+    expect(lexiconHits(humanLife(), 'en', stray).length).toBeGreaterThan(0);
+  });
+});

@@ -123,23 +123,60 @@ export function parseCheckLexicon(text: string, file: string, problems: string[]
   return { name: value.name, description: typeof value.description === 'string' ? value.description : '', file, entries, negation, index };
 }
 
-/** The last reply tokenized: the checks read one reply with a dozen lexicons in a row. */
-let lastTokenized: { text: string; tokens: Tokens } | undefined;
-function tokensOf(text: string): Tokens {
-  if (lastTokenized?.text !== text) lastTokenized = { text, tokens: tokenize(text) };
-  return lastTokenized.tokens;
+/** The last reply read: the checks read one reply with a dozen lexicons in a row. */
+let lastRead: { text: string; tokens: Tokens; quoted: readonly [number, number][] } | undefined;
+function readReply(text: string): { tokens: Tokens; quoted: readonly [number, number][] } {
+  if (lastRead?.text !== text) lastRead = { text, tokens: tokenize(text), quoted: quotedSpans(text) };
+  return lastRead;
+}
+
+const CLOSES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '„': '“”', '«': '»', '「': '」', '『': '』' };
+/** A quotation runs at most this far: an unmatched mark must not swallow the rest of a reply. */
+const MAX_QUOTE = 300;
+
+/**
+ * Double-quoted spans of a reply: what the bot quotes or suggests the person say ("you could start with
+ * 'I lost my job'") is mentioned, not claimed. Single quotes are left alone: they are apostrophes too.
+ */
+export function quotedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open: { at: number; closers: string } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open && i - open.at > MAX_QUOTE) open = undefined;
+    if (open && open.closers.includes(c)) {
+      out.push([open.at, i + 1]);
+      open = undefined;
+    } else if (!open && c in CLOSES) open = { at: i, closers: CLOSES[c]! };
+  }
+  return out;
+}
+
+function inside(spans: readonly [number, number][], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    scoringWork.steps++;
+    const mid = (lo + hi) >> 1;
+    const [from, to] = spans[mid]!;
+    if (offset < from) hi = mid - 1;
+    else if (offset >= to) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Character ranges of `text` that the lexicon's phrases for `language` match, in order. */
 export function lexiconHits(lexicon: CheckLexicon, language: string, text: string, counter: StepCounter = { steps: 0 }): { start: number; end: number; entry: CheckLexiconEntry }[] {
   const index = lexicon.index.get(language);
   if (!index) return [];
-  const tokens = tokensOf(text);
+  const { tokens, quoted } = readReply(text);
   const negation = lexicon.negation.get(language);
   return index
     .scan(tokens, counter)
     .filter((m) => !(m.phrase.tag.negatable && negation && negatedBefore(tokens, m.start, negation)))
     .map((m) => ({ start: tokens.starts[m.start]!, end: tokens.ends[m.end - 1]!, entry: m.phrase.tag }))
+    .filter((hit) => !inside(quoted, hit.start))
     .sort((a, b) => a.start - b.start);
 }
 
