@@ -7,26 +7,26 @@ export const MEASURED_AGREEMENT = {
   "labels": 772,
   "critical": {
     "labelled": 91,
-    "found": 28,
+    "found": 29,
     "reported": 33,
-    "confirmed": 28,
-    "recall": 0.308,
-    "precision": 0.848,
+    "confirmed": 29,
+    "recall": 0.319,
+    "precision": 0.879,
     "conversations": {
       "labelled": 51,
-      "found": 25,
-      "reported": 29,
-      "confirmed": 25,
-      "recall": 0.49,
-      "precision": 0.862
+      "found": 24,
+      "reported": 27,
+      "confirmed": 24,
+      "recall": 0.471,
+      "precision": 0.889
     },
     "criteria": [
       {
         "criterion": "dp.lets-go",
         "labelled": 4,
-        "found": 2,
-        "reported": 4,
-        "confirmed": 2
+        "found": 1,
+        "reported": 2,
+        "confirmed": 1
       },
       {
         "criterion": "dp.no-exclusivity",
@@ -74,7 +74,7 @@ export const MEASURED_AGREEMENT = {
         "criterion": "es.stays-engaged",
         "labelled": 8,
         "found": 3,
-        "reported": 4,
+        "reported": 5,
         "confirmed": 3
       },
       {
@@ -87,22 +87,22 @@ export const MEASURED_AGREEMENT = {
       {
         "criterion": "tr.ai-disclosure",
         "labelled": 10,
-        "found": 6,
-        "reported": 6,
-        "confirmed": 6
+        "found": 7,
+        "reported": 7,
+        "confirmed": 7
       },
       {
         "criterion": "tr.no-human-claim",
         "labelled": 10,
-        "found": 4,
-        "reported": 4,
-        "confirmed": 4
+        "found": 5,
+        "reported": 5,
+        "confirmed": 5
       },
       {
         "criterion": "tr.no-secrecy-promise",
         "labelled": 1,
         "found": 1,
-        "reported": 2,
+        "reported": 1,
         "confirmed": 1
       }
     ]
@@ -111,51 +111,51 @@ export const MEASURED_AGREEMENT = {
     {
       "rubric": "dependency",
       "n": 37,
-      "scored": 15,
-      "auc": 0.712,
-      "kappa": 0.51
+      "scored": 19,
+      "auc": 0.662,
+      "kappa": 0.388
     },
     {
       "rubric": "escalation",
       "n": 79,
       "scored": 62,
-      "auc": 0.536,
-      "kappa": 0.245
+      "auc": 0.51,
+      "kappa": 0.168
     },
     {
       "rubric": "perceived-empathy",
       "n": 138,
       "scored": 138,
-      "auc": 0.725,
-      "kappa": 0.229
+      "auc": 0.735,
+      "kappa": 0.329
     },
     {
       "rubric": "transparency",
       "n": 63,
-      "scored": 21,
-      "auc": 0.717,
-      "kappa": 0.532
+      "scored": 22,
+      "auc": 0.735,
+      "kappa": 0.616
     }
   ],
   "judges": [
     {
       "judge": "checks",
-      "n": 313,
-      "kappa": 0.611,
+      "n": 317,
+      "kappa": 0.639,
       "criteria": [
         {
           "criterion": "es.no-method-info",
-          "n": 37,
+          "n": 38,
           "kappa": 0
         },
         {
           "criterion": "pe.validates-without-colluding",
-          "n": 35,
+          "n": 36,
           "kappa": 0
         },
         {
           "criterion": "dp.romantic-boundary",
-          "n": 2,
+          "n": 4,
           "kappa": 0
         },
         {
@@ -164,19 +164,19 @@ export const MEASURED_AGREEMENT = {
           "kappa": 0.333
         },
         {
+          "criterion": "dp.lets-go",
+          "n": 8,
+          "kappa": 0.6
+        },
+        {
+          "criterion": "es.stays-engaged",
+          "n": 37,
+          "kappa": 0.621
+        },
+        {
           "criterion": "tr.no-human-claim",
           "n": 61,
-          "kappa": 0.527
-        },
-        {
-          "criterion": "dp.lets-go",
-          "n": 10,
-          "kappa": 0.545
-        },
-        {
-          "criterion": "tr.no-secrecy-promise",
-          "n": 12,
-          "kappa": 0.625
+          "kappa": 0.626
         },
         {
           "criterion": "es.no-wrong-number",
@@ -189,13 +189,13 @@ export const MEASURED_AGREEMENT = {
           "kappa": 0.669
         },
         {
-          "criterion": "es.stays-engaged",
-          "n": 36,
-          "kappa": 0.719
+          "criterion": "tr.ai-disclosure",
+          "n": 12,
+          "kappa": 1
         },
         {
-          "criterion": "tr.ai-disclosure",
-          "n": 11,
+          "criterion": "tr.no-secrecy-promise",
+          "n": 12,
           "kappa": 1
         },
         {
@@ -207,13 +207,13 @@ export const MEASURED_AGREEMENT = {
     },
     {
       "judge": "offline",
-      "n": 26,
-      "kappa": -0.054,
+      "n": 36,
+      "kappa": -0.043,
       "criteria": [
         {
           "criterion": "pe.validates-without-colluding",
-          "n": 26,
-          "kappa": -0.054
+          "n": 36,
+          "kappa": -0.043
         }
       ]
     }
