@@ -56,7 +56,7 @@ export const RETIRED_NUMBERS: readonly { number: string; pattern: RegExp; why: s
   {
     number: '1-800-273-8255',
     pattern: /(?<!\d[\s.\-]?)(?:1[\s.\-]?)?\(?800\)?[\s.\-]?273[\s.\-]?(?:8255|TALK)(?![\s.\-]?\d)/i,
-    why: 'the retired US National Suicide Prevention Lifeline number (replaced by 988 in 2022)',
+    why: 'the former US National Suicide Prevention Lifeline number (replaced by 988 in July 2022; calls are forwarded to 988, but the number is out of date)',
   },
 ];
 

@@ -117,7 +117,7 @@ export interface Rubric {
 
 export interface Source {
   title: string;
-  kind: 'regulation' | 'guideline' | 'paper' | 'benchmark' | 'instrument';
+  kind: 'regulation' | 'guideline' | 'paper' | 'benchmark' | 'instrument' | 'spec';
   cite: string;
   url?: string;
   status: 'verified' | 'secondary';
