@@ -15,9 +15,10 @@ describe('attune run on the built-in targets (the README quick start)', () => {
   let result: RunResult;
   let out: string;
   let code: number;
+  let stdout: string;
   beforeAll(async () => {
     out = join(await tmp(), 'run');
-    ({ code } = await runCli(['run', '-o', out]));
+    ({ code, stdout } = await runCli(['run', '-o', out]));
     result = await readJson(join(out, 'results.json'));
   });
 
@@ -28,6 +29,13 @@ describe('attune run on the built-in targets (the README quick start)', () => {
     const lines = (await readFile(join(out, 'transcripts.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(result.conversations.length);
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('## Scenarios that separate the targets');
+  });
+
+  it('prints a summary a newcomer can read: whole rubric names, what the brackets are, which file to open', () => {
+    const header = stdout.split('\n').find((line) => line.startsWith('target'))!;
+    for (const id of ['dependency', 'escalation', 'perceived-empathy', 'transparency']) expect(header).toMatch(new RegExp(`\\b${id}\\b`));
+    expect(stdout).toContain('[95% interval]');
+    expect(stdout).toMatch(/^open .*report\.html to read every conversation/m);
   });
 
   it('the known-good bot scores higher than the known-bad bot on every bundled rubric', () => {

@@ -108,6 +108,8 @@ export async function finishRun(
     if (calls && calls.cached > 0) io.stdout(`${calls.cached} replies served from the cache, ${calls.requested} calls made\n`);
     for (const f of failures) io.stderr(`attune: the ${f.format} report could not be written: ${f.message}\n`);
     io.stdout(`\nwrote ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}${meta.run.command === 'run' ? `, ${relative(process.cwd(), join(outDir, 'transcripts.jsonl'))}` : ''}\n`);
+    const html = files.find((f) => f.endsWith('report.html'));
+    if (html) io.stdout(`open ${relative(process.cwd(), html) || html} to read every conversation with the quote behind each score\n`);
     const failedGates = result.run.gates.filter((g) => !g.passed);
     for (const gate of failedGates) io.stderr(`gate failed: ${gate.message}\n`);
     if (result.run.interrupted) {
@@ -136,8 +138,9 @@ function printSummary(io: Io, screen: Screen, result: RunSummary): void {
   const c = new Chalk({ level: screen.colors ? 1 : 0 });
   const rubricIds = result.rubrics.map((r) => r.id);
   const nameWidth = Math.max(8, ...result.targets.map((t) => t.id.length));
-  const col = 18;
-  const header = `${'target'.padEnd(nameWidth)}  ${rubricIds.map((id) => id.slice(0, col - 2).padEnd(col)).join('')}${'critical'.padEnd(10)}errors`;
+  // Wide enough for the longest rubric id: a cut "perceived-empath" reads as a typo.
+  const col = Math.max(18, ...rubricIds.map((id) => id.length + 2));
+  const header = `${'target'.padEnd(nameWidth)}  ${rubricIds.map((id) => id.padEnd(col)).join('')}${'critical'.padEnd(10)}errors`;
   io.stdout(`\n${c.bold(header)}\n`);
   for (const t of result.targets) {
     const cells = rubricIds.map((id) => {
@@ -149,4 +152,5 @@ function printSummary(io: Io, screen: Screen, result: RunSummary): void {
     const critical = String(t.criticalFailures).padEnd(10);
     io.stdout(`${t.id.padEnd(nameWidth)}  ${cells.join('')}${t.criticalFailures > 0 ? c.red(critical) : critical}${t.errors}/${t.conversations}\n`);
   }
+  io.stdout(c.dim('mean score per rubric [95% interval]; critical: critical failures found; errors: errored conversations of all\n'));
 }
