@@ -64,6 +64,9 @@ describe('attune compare', () => {
     const md = await readFile(join(out, 'compare.md'), 'utf8');
     expect(md.indexOf('### New critical failures')).toBeLessThan(md.indexOf('### Other regressions'));
     expect(md).toMatch(/> turn \d+: “/);
+    // Markdown, not HTML: a p-value or a score comparison is not written as an entity.
+    expect(md).not.toMatch(/&lt;|&gt;/);
+    expect(md).toMatch(/<0\.\d+/);
   });
 
   it('the same target run twice does not regress', async () => {

@@ -2,7 +2,8 @@ import type { Interval } from '../types.js';
 import type { CompareResult, Difference, Regression } from './compare.js';
 
 const f = (v: number | null | undefined, digits = 2) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Only a "<" that could open an HTML tag is escaped: "p=<0.0001" stays readable as plain text.
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 const interval = (i?: Interval) => (i ? `${f(i.score)} [${f(i.ci95[0])}, ${f(i.ci95[1])}]` : '–');
 const signed = (v: number) => (v > 0 ? `+${f(v, 3)}` : f(v, 3));
 const pValue = (p: number) => (!Number.isFinite(p) ? '–' : p < 0.0001 ? '<0.0001' : p.toFixed(4));
