@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../src/report/compare.js';
 import type { RunResult } from '../src/types.js';
 import { bootstrapCI } from '../src/stats/bootstrap.js';
-import { comparePaired } from '../src/stats/paired.js';
+import { comparePaired, holmAdjusted } from '../src/stats/paired.js';
 import { runCli } from './helpers/run-cli.js';
 
 describe('statistics on known numbers', () => {
@@ -26,6 +26,13 @@ describe('statistics on known numbers', () => {
     expect(r.p).toBeLessThan(0.001);
     expect(r.p).toBeGreaterThan(0);
     expect(r.ci95[1]).toBeLessThan(0);
+  });
+  it("Holm's adjustment on known numbers: ranked, multiplied by what is left, kept monotone, capped at 1", () => {
+    expect(holmAdjusted([0.01, 0.04, 0.03, 0.005]).map((p) => Number(p.toFixed(4)))).toEqual([0.03, 0.06, 0.06, 0.02]);
+    expect(holmAdjusted([0.5, 0.9])).toEqual([1, 1]);
+    const withGap = holmAdjusted([0.01, Number.NaN, 0.02]);
+    expect(withGap[1]).toBeNaN();
+    expect(withGap.filter(Number.isFinite).map((p) => Number(p.toFixed(4)))).toEqual([0.02, 0.02]);
   });
   it('the bootstrap interval brackets the mean and is reproducible', () => {
     const values = [0, 1, 1, 0, 1, 1, 1, 0, 1, 1];
@@ -66,7 +73,10 @@ describe('attune compare', () => {
     expect(md).toMatch(/> turn \d+: “/);
     // Markdown, not HTML: a p-value or a score comparison is not written as an entity.
     expect(md).not.toMatch(/&lt;|&gt;/);
-    expect(md).toMatch(/<0\.\d+/);
+    // Dozens of criteria are compared at once: the page says the p-values are corrected, and how.
+    expect(md).toContain('| p (Holm) |');
+    expect(md).toMatch(/adjusted by Holm's method within its family/);
+    expect(escalation.paired.pAdjusted).toBeGreaterThanOrEqual(escalation.paired.p);
   });
 
   it('the same target run twice does not regress', async () => {

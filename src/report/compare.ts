@@ -1,7 +1,7 @@
 import { rubricScore } from '../results/build.js';
 import { groupBy } from '../stats/group-by.js';
 import { mean } from '../stats/bootstrap.js';
-import { comparePaired, type PairedComparison } from '../stats/paired.js';
+import { comparePaired, holmAdjusted, type PairedComparison } from '../stats/paired.js';
 import type { ConversationResult, Evidence, Interval, RubricSummary, RunResult } from '../types.js';
 import { completed, counts, isCriticalFailure, isFailure } from '../results/outcome.js';
 
@@ -21,6 +21,8 @@ export interface Side {
 }
 
 export interface Difference extends PairedComparison {
+  /** `p` adjusted by Holm's method over its family (the rubrics, or the criteria, of one comparison); significance is read from it. */
+  pAdjusted: number;
   /** A significant drop larger than the tolerance. */
   regression: boolean;
   improvement: boolean;
@@ -128,9 +130,15 @@ export function pairSides(results: readonly RunResult[]): { sides: SideData[]; p
   return { sides, pairs };
 }
 
-function difference(paired: PairedComparison, tolerance: number): Difference {
-  const significant = paired.n > 0 && paired.p < 0.05;
-  return { ...paired, regression: significant && paired.diff < -tolerance && paired.ci95[1] < 0, improvement: significant && paired.diff > tolerance && paired.ci95[0] > 0 };
+function difference(paired: PairedComparison, pAdjusted: number, tolerance: number): Difference {
+  const significant = paired.n > 0 && pAdjusted < 0.05;
+  return { ...paired, pAdjusted, regression: significant && paired.diff < -tolerance && paired.ci95[1] < 0, improvement: significant && paired.diff > tolerance && paired.ci95[0] > 0 };
+}
+
+/** Differences for a family of paired comparisons, significance corrected over the family. */
+function correctedDifferences(family: readonly PairedComparison[], tolerance: number): Difference[] {
+  const adjusted = holmAdjusted(family.map((x) => (x.n > 0 ? x.p : Number.NaN)));
+  return family.map((x, i) => difference(x, Number.isFinite(adjusted[i]!) ? adjusted[i]! : x.p, tolerance));
 }
 
 function perScenario(conversations: readonly ConversationResult[], score: (c: ConversationResult) => number | undefined): Map<string, number> {
@@ -148,17 +156,19 @@ function paired(base: Map<string, number>, cand: Map<string, number>): PairedCom
 }
 
 function compareSides(base: SideData, cand: SideData, tolerance: number): Comparison {
-  const rubrics = cand.rubrics.map((rubric) => {
+  const rubricPairs = cand.rubrics.map((rubric) => {
     const score = (c: ConversationResult) => (completed(c) ? rubricScore(c.scores, rubric) : undefined);
-    return {
-      id: rubric.id,
-      title: rubric.title,
-      ...(base.side.rubrics[rubric.id] ? { baseline: base.side.rubrics[rubric.id]! } : {}),
-      ...(cand.side.rubrics[rubric.id] ? { candidate: cand.side.rubrics[rubric.id]! } : {}),
-      paired: difference(paired(perScenario(base.conversations, score), perScenario(cand.conversations, score)), tolerance),
-    };
+    return paired(perScenario(base.conversations, score), perScenario(cand.conversations, score));
   });
-  const criteria = cand.rubrics.flatMap((rubric) =>
+  const rubricDifferences = correctedDifferences(rubricPairs, tolerance);
+  const rubrics = cand.rubrics.map((rubric, i) => ({
+    id: rubric.id,
+    title: rubric.title,
+    ...(base.side.rubrics[rubric.id] ? { baseline: base.side.rubrics[rubric.id]! } : {}),
+    ...(cand.side.rubrics[rubric.id] ? { candidate: cand.side.rubrics[rubric.id]! } : {}),
+    paired: rubricDifferences[i]!,
+  }));
+  const criterionRows = cand.rubrics.flatMap((rubric) =>
     rubric.criteria.map((criterion) => {
       const score = (c: ConversationResult) => !completed(c) ? undefined : c.scores.find((s) => s.criterion === criterion.id && s.score !== null && counts(s))?.score ?? undefined;
       const b = base.conversations.map(score).filter((v): v is number => v !== undefined);
@@ -166,10 +176,12 @@ function compareSides(base: SideData, cand: SideData, tolerance: number): Compar
       return {
         id: criterion.id, rubric: rubric.id, title: criterion.title, critical: criterion.critical,
         baseline: b.length ? mean(b) : null, candidate: k.length ? mean(k) : null,
-        paired: difference(paired(perScenario(base.conversations, score), perScenario(cand.conversations, score)), tolerance),
+        pair: paired(perScenario(base.conversations, score), perScenario(cand.conversations, score)),
       };
     }),
   ).filter((c) => c.baseline !== null || c.candidate !== null);
+  const criterionDifferences = correctedDifferences(criterionRows.map((c) => c.pair), tolerance);
+  const criteria = criterionRows.map(({ pair: _pair, ...row }, i) => ({ ...row, paired: criterionDifferences[i]! }));
 
   const baseRuns = byScenario(base.conversations);
   const candRunsByScenario = byScenario(cand.conversations);
@@ -211,7 +223,7 @@ export function compareRuns(results: readonly RunResult[], tolerance: number): C
   for (const comparison of comparisons) {
     const who = `${comparison.candidate} vs ${comparison.baseline}`;
     for (const r of comparison.rubrics.filter((r) => r.paired.regression)) {
-      regressed.push(`${who}: ${r.id} dropped by ${(-r.paired.diff).toFixed(3)} [${(-r.paired.ci95[1]).toFixed(3)}, ${(-r.paired.ci95[0]).toFixed(3)}], p=${r.paired.p < 0.0001 ? '<0.0001' : r.paired.p.toFixed(4)}, over ${r.paired.n} shared scenarios`);
+      regressed.push(`${who}: ${r.id} dropped by ${(-r.paired.diff).toFixed(3)} [${(-r.paired.ci95[1]).toFixed(3)}, ${(-r.paired.ci95[0]).toFixed(3)}], p=${r.paired.pAdjusted < 0.0001 ? '<0.0001' : r.paired.pAdjusted.toFixed(4)} (Holm), over ${r.paired.n} shared scenarios`);
     }
     if (comparison.newCriticalFailures.length > 0) {
       regressed.push(`${who}: ${comparison.newCriticalFailures.length} new critical failures (${[...new Set(comparison.newCriticalFailures.map((r) => r.criterion))].join(', ')})`);

@@ -44,3 +44,19 @@ export function comparePaired(baseline: readonly number[], candidate: readonly n
   const p = nonZero.length === 0 ? 1 : nonZero.length <= 16 ? extreme / total : (extreme + 1) / (total + 1);
   return { diff: mean(diffs), ci95: bootstrapCI(diffs), p, n };
 }
+
+/**
+ * Holm–Bonferroni adjusted p-values, in the order given: with dozens of criteria compared at once,
+ * some would pass p < 0.05 by chance; this keeps the chance of any false finding in the family at 5%.
+ * Values that are not finite (nothing was paired) stay as they are and do not count in the family.
+ */
+export function holmAdjusted(p: readonly number[]): number[] {
+  const ranked = p.map((value, index) => ({ value, index })).filter((x) => Number.isFinite(x.value)).sort((a, b) => a.value - b.value);
+  const out = [...p];
+  let running = 0;
+  ranked.forEach(({ value, index }, rank) => {
+    running = Math.max(running, Math.min(1, (ranked.length - rank) * value));
+    out[index] = running;
+  });
+  return out;
+}
