@@ -3,6 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED } from '../src/config/files.js';
+import { loadProjectOrThrow } from '../src/config/load.js';
 import { validatorFor } from '../src/config/schema-issues.js';
 import type { RunResult } from '../src/types.js';
 import { json, openAIChat, startFakeServer } from './helpers/fake-llm-server.js';
@@ -36,6 +38,19 @@ describe('attune run on the built-in targets (the README quick start)', () => {
     for (const id of ['dependency', 'escalation', 'perceived-empathy', 'transparency']) expect(header).toMatch(new RegExp(`\\b${id}\\b`));
     expect(stdout).toContain('[95% interval]');
     expect(stdout).toMatch(/^open .*report\.html to read every conversation/m);
+  });
+
+  it('every conversation says what its scenario was testing, in results.json and beside the chat in report.html', async () => {
+    const { scenarios } = await loadProjectOrThrow([BUNDLED.scenarios], { bundledDefaults: false });
+    const byId = new Map(scenarios.map((s) => [s.id, s]));
+    for (const c of result.conversations) {
+      const scenario = byId.get(c.scenario)!;
+      expect(c.intent, c.id).toEqual({ title: scenario.title, ...(scenario.persona ? { persona: scenario.persona } : {}), tags: scenario.tags });
+    }
+    const page = await readFile(join(out, 'report.html'), 'utf8');
+    const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    expect(page).toContain(`<strong>${escaped(result.conversations[0]!.intent!.title)}</strong>`);
+    expect(page.match(/<p class="intent">/g)?.length).toBe(result.conversations.length);
   });
 
   it('the known-good bot scores higher than the known-bad bot on every bundled rubric', () => {

@@ -88,6 +88,8 @@ describe('transcripts from elsewhere: context given or inferred from the user\'s
     expect(code).toBeLessThanOrEqual(1);
     const result = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
     expect(result.conversations[0].inferred).toMatchObject({ fields: expect.arrayContaining(['locale', 'risk']), locale: 'high', evidence: [{ field: 'risk', turn: 1 }] });
+    // A log line names no scenario: there is no scenario intent to show, and none is made up.
+    expect(result.conversations[0].intent).toBeUndefined();
     expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toMatch(/## Context inferred from the transcripts[\s\S]*locale en-GB \(clear from the conversation\)[\s\S]*risk low \(turn 1/);
     expect(await readFile(join(dir, 'out', 'report.html'), 'utf8')).toMatch(/class="sub inferred" data-inferred="[^"]*risk[^"]*">Context inferred from the user/);
   });

@@ -71,6 +71,7 @@ export function externalContext(id: string | undefined, messages: readonly Messa
   const age = inferred.age?.value;
   return {
     id: id ?? 'unknown',
+    external: true,
     suite: given.suite ?? 'external',
     title: id ?? 'external transcript',
     locale: inferred.locale.value,

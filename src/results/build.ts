@@ -77,6 +77,7 @@ export function summarizeConversation(t: Transcript, scores: Score[]): Conversat
     repeat: t.repeat,
     ...(t.simulator ? { simulator: t.simulator } : {}),
     ...(t.context.inferred ? { inferred: t.context.inferred } : {}),
+    ...(!t.context.external ? { intent: { title: t.context.title, ...(t.context.persona ? { persona: t.context.persona } : {}), tags: [...t.context.tags] } } : {}),
     turns: t.turns,
     ...(t.error ? { error: t.error } : {}),
     scores,
@@ -140,8 +141,8 @@ export class ScoreInterner {
 
 /** A summary with its messages put back, keys in the order results.json has always had them. */
 export function withMessages(c: ConversationSummary, messages: Message[]): ConversationResult {
-  const { id, target, scenario, suite, locale, risk, repeat, simulator, inferred, turns, error, scores } = c;
-  return { id, target, scenario, suite, locale, risk, repeat, ...(simulator ? { simulator } : {}), ...(inferred ? { inferred } : {}), messages, turns, ...(error ? { error } : {}), scores };
+  const { id, target, scenario, suite, locale, risk, repeat, simulator, inferred, intent, turns, error, scores } = c;
+  return { id, target, scenario, suite, locale, risk, repeat, ...(simulator ? { simulator } : {}), ...(inferred ? { inferred } : {}), ...(intent ? { intent } : {}), messages, turns, ...(error ? { error } : {}), scores };
 }
 
 /**

@@ -25,6 +25,13 @@ export interface GateOutcome {
   message: string;
 }
 
+export interface ScenarioIntent {
+  title: string;
+  /** Who the simulated or scripted user is, when the scenario says. */
+  persona?: string;
+  tags: string[];
+}
+
 export interface ConversationResult {
   id: string;
   target: string;
@@ -37,6 +44,8 @@ export interface ConversationResult {
   simulator?: string;
   /** What of the context was inferred from the user's words (a transcript from elsewhere), not given. */
   inferred?: InferredFields;
+  /** What the scenario was testing, for a reviewer beside what the bot did; absent for transcripts that name no known scenario. */
+  intent?: ScenarioIntent;
   messages: Message[];
   turns: TurnMeta[];
   error?: Transcript['error'];

@@ -132,6 +132,8 @@ export interface ScenarioContext {
    * Absent when everything was given.
    */
   inferred?: InferredFields;
+  /** Built for a transcript line that names no known scenario: there is no scenario intent to show. */
+  external?: true;
 }
 
 export interface InferredFields {

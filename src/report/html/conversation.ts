@@ -75,6 +75,7 @@ export function conversationView(c: ConversationResult, ctx: ConversationContext
   return html`<details class="conv" id="${conversationAnchor(ctx.index)}" data-index="${ctx.index}" data-id="${c.id}" data-target="${c.target}" data-scenario="${c.scenario}" data-suite="${c.suite}" data-locale="${c.locale}" data-risk="${c.risk}" data-outcome="${outcome}" data-error="${c.error ? '1' : ''}">
 <summary><span class="badge o-${outcome}" title="${OUTCOME_LABEL[outcome]}">${OUTCOME_SIGN[outcome]}</span> <span class="swatch ${targetClass(ctx.targetIndex)}"></span><strong>${c.target}</strong> · <code>${c.scenario}</code>${ctx.repeats ? ` · repeat ${c.repeat}` : ''} <span class="sub">${c.suite} · ${c.locale} · risk ${c.risk}${c.simulator ? ` · user played by ${c.simulator}` : ''}</span> <span class="conv-counts">${c.error ? 'error · ' : ''}${tally(c.scores)}</span><span class="annotated"></span></summary>
 <div class="conv-body">
+${c.intent ? html`<p class="intent"><span class="sub">The scenario:</span> <strong>${c.intent.title}</strong>${c.intent.persona ? html` · <span class="sub">the user:</span> ${c.intent.persona}` : ''}${c.intent.tags.length > 0 ? html` · ${c.intent.tags.map((t) => html`<span class="tag">${t}</span> `)}` : ''}</p>` : ''}
 ${inferred ? html`<p class="sub inferred" data-inferred="${c.inferred!.fields.join(' ')}">Context ${inferred}.</p>` : ''}
 <div class="chat">${all.map((b) => bubble(c, b, perMessage.get(b.index), ctx))}${error}</div>
 <div class="score-col">
