@@ -214,6 +214,12 @@ describe('report.html in headless Chromium', () => {
     const marked = (await marks.allTextContents()).join(' ');
     expect(marked.replace(/\s+/g, ' ')).toContain(evidence.quote.replace(/\s+/g, ' '));
     expect(await marks.first().isVisible()).toBe(true);
+    // What the scenario tests runs across the top; the chat and the scores sit side by side under it.
+    const [intent, chat, scores] = await Promise.all(['.intent', '.chat', '.score-col'].map((sel) => conv.locator(sel).boundingBox()));
+    expect(await conv.locator('.intent strong').textContent()).toBe(c.intent!.title);
+    expect(intent!.y + intent!.height).toBeLessThanOrEqual(chat!.y);
+    expect(chat!.x + chat!.width).toBeLessThanOrEqual(scores!.x);
+    expect(Math.abs(chat!.y - scores!.y)).toBeLessThan(2);
     await page.context().close();
   });
 
