@@ -223,6 +223,23 @@ describe('report.html in headless Chromium', () => {
     await page.context().close();
   });
 
+  it("a score that did not pass names its criterion's sources in place and links to the criterion's row", async () => {
+    const { page } = await open(realUrl);
+    const index = real.conversations.findIndex((c) => c.scores.some((s) => s.passed === false && !s.obligation));
+    const failed = real.conversations[index]!.scores.find((s) => s.passed === false && !s.obligation)!;
+    const sources = real.rubrics.find((r) => r.id === failed.rubric)!.criteria.find((c) => c.id === failed.criterion)!.sources;
+    await page.click(`#grid a[data-conv="${index}"]`);
+    const item = page.locator(`#c${index} li.score[data-criterion="${failed.criterion}"]`).first();
+    const restsOn = (await item.locator('.rests-on').textContent())!;
+    for (const source of sources) expect(restsOn).toContain(source.title);
+    await item.locator('.rests-on a').click();
+    const row = page.locator(`tr[data-criterion="${failed.criterion}"]`).first();
+    expect(page.url()).toMatch(new RegExp(`#criterion-${failed.rubric}-${failed.criterion.replace('.', '\\.')}$`));
+    expect(await row.isVisible()).toBe(true);
+    expect(await row.locator('ul.sources li').count()).toBe(sources.length);
+    await page.context().close();
+  });
+
   it('a hostile transcript stays text: nothing runs, nothing loads, quotes still highlight', async () => {
     const url = pathToFileURL(hostileFile!).href;
     const { page, requests, problems } = await open(url);

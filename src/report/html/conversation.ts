@@ -2,6 +2,7 @@ import type { ConversationResult, Score } from '../../types.js';
 import { fmt, html, type Html } from './escape.js';
 import { bubbles, evidenceByMessage, highlighted, type Bubble, type Located } from './highlight.js';
 import { conversationAnchor, conversationOutcome, OUTCOME_LABEL, OUTCOME_RANK, OUTCOME_SIGN, scoreOutcome, type CriterionInfo } from './model.js';
+import { criterionAnchor } from './criteria.js';
 import { obligationsBlock, obligationTag, obligationTitle } from './obligations.js';
 import { targetClass } from './overview.js';
 import { counts } from '../../results/outcome.js';
@@ -39,8 +40,20 @@ function scoreItem(s: Score, si: number, where: Map<string, { message: number; r
 <div class="score-head"><span class="badge o-${outcome}">${OUTCOME_SIGN[outcome]}</span> <strong>${s.obligation ? obligationTitle(s.obligation) : info?.title ?? s.criterion}</strong> <span class="score-val">${s.score === null ? 'unscored' : fmt(s.score)}</span></div>
 <div class="sub">${s.obligation ? obligationTag(s) : s.status === 'error' ? 'judge error, not scored' : s.status === 'not-judged' ? 'not judged in this run' : outcome === 'pass' ? 'passed' : 'not passed'}${s.critical ? html` · <span class="tag bad">critical</span>` : ''} · ${s.rubric} · <code>${s.criterion}</code> · judge: ${s.judge}${s.secondary ? html` · <span class="tag">second judge, not counted</span>` : ''}${s.samples ? ` · samples: ${s.samples.map((v) => (v === null ? 'error' : fmt(v))).join(', ')}` : ''}</div>
 <p class="rationale">${s.rationale}</p>${s.status === 'error' ? html`<p class="judge-error">${s.error}</p>` : ''}
+${!s.obligation && info && info.sources.length > 0 ? restsOn(s, info, outcome) : ''}
 ${s.unverified?.length ? html`<div class="unverified"><strong>${s.unverified.length} quote${s.unverified.length === 1 ? '' : 's'} not found in the transcript</strong> (flagged; the score does not pass):<ul>${s.unverified.map((e) => html`<li>turn ${e.turn}: <q>${e.quote}</q></li>`)}</ul></div>` : ''}
 ${evidence.length > 0 ? html`<ul class="evidence">${evidence}</ul>` : ''}</li>`;
+}
+
+/**
+ * Where a score's criterion comes from: a link to its row in the criteria table, and for a score that
+ * did not pass, the sources' titles in place (a reviewer checks those; a passed one needs only the link,
+ * which keeps a 10,000-conversation page from growing by a line per score).
+ */
+function restsOn(s: Score, info: CriterionInfo, outcome: string): Html {
+  const link = html`<a href="#${criterionAnchor(s.rubric, s.criterion)}">the criterion and its sources</a>`;
+  if (outcome === 'pass') return html`<div class="sub rests-on">${link}</div>`;
+  return html`<div class="sub rests-on">rests on ${info.sources.map((src, i) => html`${i > 0 ? '; ' : ''}${src.title}`)} · ${link}</div>`;
 }
 
 /** The summary line's tally: scores that count, by outcome; the rest (judge errors, not scored, flagged, second opinions) apart. */

@@ -28,6 +28,9 @@ function tally(result: RunSummary): Map<string, { scored: number; failed: number
   return counts;
 }
 
+/** The criteria table's row for a criterion: scores link to it, so its sources are one click away. */
+export const criterionAnchor = (rubric: string, criterion: string): string => `criterion-${rubric}-${criterion}`;
+
 /**
  * Every criterion of every rubric as a compliance checklist: what it measures, weight, whether it
  * is critical, how it is judged, the sources it rests on, and how each target fared on it. Source
@@ -44,7 +47,7 @@ export function criteriaSection(result: RunSummary): Html {
 <thead><tr><th scope="col">Criterion</th><th scope="col" class="num">Weight</th><th scope="col">Critical</th><th scope="col">Judged by</th><th scope="col">Sources</th>${result.targets.map((t, ti) => html`<th scope="col" class="num"><span class="swatch ${targetClass(ti)}"></span>${t.id}<div class="sub">not passed / scored</div></th>`)}</tr></thead>
 <tbody>${rubric.criteria.map((c) => {
     const scored = scoredInRun(c.how, result.run);
-    return html`<tr class="${scored ? '' : 'unscored'}" data-criterion="${c.id}">
+    return html`<tr class="${scored ? '' : 'unscored'}" data-criterion="${c.id}" id="${criterionAnchor(rubric.id, c.id)}">
 <td><strong>${c.title}</strong> <code class="sub">${c.id}</code>${scored ? '' : html` <span class="tag warn">not scored in this run</span>`}<div class="desc">${c.description}</div></td>
 <td class="num">${c.weight}</td>
 <td>${c.critical ? html`<span class="tag bad">critical</span>` : html`<span class="muted">no</span>`}</td>
