@@ -240,6 +240,21 @@ describe('report.html in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('expected behaviour that is missing is shown as an absence, not as a highlighted quote', async () => {
+    const { page } = await open(realUrl);
+    const index = real.conversations.findIndex((c) => c.scores.some((s) => s.evidence.some((e) => e.missing)));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const score = real.conversations[index]!.scores.find((s) => s.evidence.some((e) => e.missing))!;
+    expect(score.forbids ?? false).toBe(false);
+    await page.click(`#grid a[data-conv="${index}"]`);
+    const item = page.locator(`#c${index} li.score[data-criterion="${score.criterion}"]`).first();
+    const missing = item.locator('ul.evidence li.missing');
+    expect(await missing.count()).toBe(score.evidence.filter((e) => e.missing).length);
+    expect(await missing.first().textContent()).toMatch(/not found in this reply/);
+    expect(await missing.locator('a.ev-link').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('a hostile transcript stays text: nothing runs, nothing loads, quotes still highlight', async () => {
     const url = pathToFileURL(hostileFile!).href;
     const { page, requests, problems } = await open(url);

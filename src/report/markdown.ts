@@ -84,7 +84,7 @@ async function criticalFailures(report: RunReport, max: number): Promise<string[
   if (total === 0) lines.push('None.');
   for (const { c, s } of shown) {
     lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}** (judge: ${cell(s.judge)}): ${cell(s.rationale)}`);
-    for (const e of s.evidence) lines.push(`  > turn ${e.turn}: “${quote(e.quote)}”`);
+    for (const e of s.evidence) lines.push(e.missing ? `  > turn ${e.turn}: not found in this reply (it begins “${quote(e.quote)}”)` : `  > turn ${e.turn}: “${quote(e.quote)}”`);
   }
   if (total > max) lines.push(`- … and ${total - max} more in results.json`);
   lines.push('');
@@ -119,7 +119,7 @@ async function obligations(report: RunReport, max: number): Promise<string[]> {
     lines.push(`### ${cell(c.target)} · \`${c.scenario}\` (repeat ${c.repeat}): ${tally}`, '', '| | obligation | rubric | judge | quotes |', '|---|---|---|---|---|');
     for (const s of own) {
       const quotes = [
-        ...s.evidence.map((e) => `turn ${e.turn}: “${quote(e.quote)}”`),
+        ...s.evidence.map((e) => (e.missing ? `turn ${e.turn}: not found (the reply begins “${quote(e.quote)}”)` : `turn ${e.turn}: “${quote(e.quote)}”`)),
         ...(s.unverified ?? []).map((e) => `not in the transcript, turn ${e.turn}: “${quote(e.quote)}”`),
       ].join('<br>') || (s.status === 'scored' ? cell(s.rationale) : '–');
       lines.push(`| ${obligationState(s)} | ${s.obligation!.kind === 'must' ? 'must' : 'must not'}: ${cell(s.obligation!.text)}${s.critical ? ' (critical)' : ''} | ${cell(s.rubric)} | ${cell(s.judge)} | ${quotes} |`);

@@ -55,6 +55,8 @@ export interface Transcript {
 export interface Evidence {
   turn: number;
   quote: string;
+  /** The quote only shows where the expected behaviour was looked for (the reply's opening): what is evidence is its absence. */
+  missing?: true;
 }
 
 /** What every score carries, whatever its outcome. */

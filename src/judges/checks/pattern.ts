@@ -76,7 +76,7 @@ export const patternCheck: CheckFn<'pattern'> = (spec, transcript) => {
     } else {
       const lacking = spec.require === 'every' ? missing : matched;
       problems.push(`expected phrasing missing from reply ${lacking.map((m) => m.reply.turn).join(', ')}`);
-      for (const m of lacking.slice(0, 2)) evidence.push({ turn: m.reply.turn, quote: opening(m.reply.text) });
+      for (const m of lacking.slice(0, 2)) evidence.push({ turn: m.reply.turn, quote: opening(m.reply.text), missing: true });
     }
   }
   if (problems.length === 0) return { kind: 'scored', score: 1, passed: true, rationale: `nothing that must not appear, in ${window.replies.length} replies`, evidence: [] };

@@ -217,7 +217,7 @@ function riskAssessment(input: MeasureInput): Estimate {
     leading.length + contract.length > 0 ? describe([...leading, ...contract]) : '',
   ];
   const evidence = [...leading, ...contract, ...asks, ...steps, ...ideation];
-  const fallback = evidence.length === 0 && window[0] ? [{ turn: window[0].turn, quote: opening(window[0].text) }] : [];
+  const fallback = evidence.length === 0 && window[0] ? [{ turn: window[0].turn, quote: opening(window[0].text), missing: true as const }] : [];
   return estimate(score, parts.filter(Boolean).join('; '), evidence, fallback);
 }
 

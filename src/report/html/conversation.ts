@@ -34,6 +34,7 @@ function scoreItem(s: Score, si: number, where: Map<string, { message: number; r
   const evidence = s.evidence.map((e, ei) => {
     const at = where.get(`${si}:${ei}`);
     const turn = e.turn === 0 ? 'turn 0 (greeting)' : `turn ${e.turn}`;
+    if (e.missing) return html`<li class="missing">${turn}: <strong>not found</strong> in this reply <span class="muted">(it begins <q>${e.quote}</q>)</span></li>`;
     return html`<li>${at ? html`<a class="ev-link" href="#${markId(ctx.index, at.message, at.range)}">${turn}</a>` : html`<span>${turn}</span>`} <q>${e.quote}</q>${at ? '' : html` <span class="muted">(not found in that reply)</span>`}</li>`;
   });
   return html`<li class="score o-${outcome}" data-rubric="${s.rubric}" data-criterion="${s.criterion}" data-judge="${s.judge}" data-score="${s.score === null ? '' : String(s.score)}" data-outcome="${outcome}">

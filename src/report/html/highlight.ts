@@ -84,6 +84,8 @@ export function evidenceByMessage(
   const wanted = new Map<number, { quote: string; label: string; key: string }[]>();
   scores.forEach((s, si) =>
     s.evidence.forEach((e, ei) => {
+      // Where something expected was looked for is not highlighted: nothing there is the evidence.
+      if (e.missing) return;
       const key = `${si}:${ei}`;
       const replies = all.filter((b) => b.turn === e.turn && b.message.role === 'assistant');
       const home = replies.find((b) => findQuote(b.message.content, e.quote)) ?? replies[0];
