@@ -201,6 +201,26 @@ describe('report.html in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('the filters live in the address: a reviewer can reload or share exactly the view they set', async () => {
+    const { page } = await open(realUrl);
+    await page.selectOption('select[data-filter="suite"]', 'grief');
+    await page.uncheck('input[data-outcome="pass"]');
+    const url = page.url();
+    expect(new URL(url).searchParams.get('suite')).toBe('grief');
+    expect(new URL(url).searchParams.get('outcome')?.split(',').sort()).toEqual(['critical', 'error', 'fail']);
+    const expected = await shown(page);
+    expect(expected).toBe(real.conversations.filter((c) => c.suite === 'grief' && conversationOutcome(c) !== 'pass').length);
+    const again = await open(url);
+    expect(await again.page.inputValue('select[data-filter="suite"]')).toBe('grief');
+    expect(await again.page.isChecked('input[data-outcome="pass"]')).toBe(false);
+    expect(await shown(again.page)).toBe(expected);
+    expect(again.problems).toEqual([]);
+    await again.page.click('#reset-filters');
+    expect(new URL(again.page.url()).search).toBe('');
+    await page.context().close();
+    await again.page.context().close();
+  });
+
   it('a grid link unfolds its conversation, and evidence is highlighted inside the reply of its turn', async () => {
     const { page } = await open(realUrl);
     const index = real.conversations.findIndex((c) => c.scores.some((s) => s.evidence.some((e) => e.turn >= 2)));

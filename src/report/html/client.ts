@@ -72,6 +72,30 @@ function applyFilters() {
   });
   document.getElementById('shown-count').textContent = shown + ' of ' + convs.length + ' conversations shown';
   document.getElementById('no-match').hidden = shown > 0;
+  writeState(f);
+}
+
+// The filters live in the page's address (?suite=grief&outcome=fail,critical), so a reviewer can share
+// or reload exactly what they are looking at; the hash stays free for links to conversations.
+function writeState(f) {
+  var q = new URLSearchParams();
+  selects.forEach(function (s) { if (s.value) q.set(s.getAttribute('data-filter'), s.value); });
+  var off = outcomeBoxes.filter(function (b) { return !b.checked; });
+  if (off.length > 0) q.set('outcome', outcomeBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute('data-outcome'); }).join(','));
+  var search = q.toString();
+  try { history.replaceState(null, '', (search ? '?' + search : location.pathname) + location.hash); } catch (e) { /* a browser that refuses keeps the filters on the page only */ }
+}
+function readState() {
+  var q = new URLSearchParams(location.search);
+  selects.forEach(function (s) {
+    var v = q.get(s.getAttribute('data-filter'));
+    if (v !== null && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
+  });
+  var outcomes = q.get('outcome');
+  if (outcomes !== null) {
+    var on = outcomes.split(',');
+    outcomeBoxes.forEach(function (b) { b.checked = on.indexOf(b.getAttribute('data-outcome')) >= 0; });
+  }
 }
 
 selects.concat(outcomeBoxes).forEach(function (el) { el.addEventListener('change', applyFilters); });
@@ -113,5 +137,6 @@ window.addEventListener('afterprint', function () {
   foldedBeforePrint = [];
 });
 
+readState();
 applyFilters();
 `;
