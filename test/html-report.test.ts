@@ -201,6 +201,32 @@ describe('report.html in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('filters by criterion and searches the chat text, and both stay in the address', async () => {
+    const { page, problems } = await open(realUrl);
+    const criterion = 'tr.ai-disclosure';
+    await page.selectOption('select[data-filter="criterion"]', criterion);
+    expect(await shown(page)).toBe(real.conversations.filter((c) => c.scores.some((s) => s.criterion === criterion)).length);
+    const first = page.locator('details.conv:not([hidden])').first();
+    expect(await first.locator(`li.score:not([hidden]):not([data-criterion="${criterion}"])`).count()).toBe(0);
+    await page.click('#reset-filters');
+    // A word of one conversation's first message, that not every conversation has.
+    const has = (w: string) => real.conversations.filter((c) => c.messages.some((m) => m.content.toLowerCase().includes(w))).length;
+    const word = real.conversations[0]!.messages[0]!.content.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 6).find((w) => has(w) < real.conversations.length)!;
+    await page.fill('#text-search', word.toUpperCase());
+    const withWord = real.conversations.filter((c) => c.messages.some((m) => m.content.toLowerCase().includes(word))).length;
+    expect(withWord).toBeGreaterThan(0);
+    expect(withWord).toBeLessThan(real.conversations.length);
+    // The search waits for a pause in typing before it filters.
+    await expect.poll(() => shown(page), { timeout: 60_000 }).toBe(withWord);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(word.toUpperCase());
+    const again = await open(page.url());
+    expect(await again.page.inputValue('#text-search')).toBe(word.toUpperCase());
+    expect(await shown(again.page)).toBe(withWord);
+    expect([...problems, ...again.problems]).toEqual([]);
+    await page.context().close();
+    await again.page.context().close();
+  });
+
   it('the filters live in the address: a reviewer can reload or share exactly the view they set', async () => {
     const { page } = await open(realUrl);
     await page.selectOption('select[data-filter="suite"]', 'grief');

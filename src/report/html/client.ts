@@ -5,8 +5,9 @@
  * `open`, classes and `textContent`: never `innerHTML`, never anything built from transcript text.
  *
  * Every conversation is a `details.conv` with data-suite, -locale, -risk, -target, -outcome and
- * -error; each of its scores is an `li.score` with data-rubric and data-outcome. Filters combine
- * with AND; with a rubric chosen, a conversation's outcome is its worst score on that rubric.
+ * -error; each of its scores is an `li.score` with data-rubric, data-criterion and data-outcome. Filters
+ * combine with AND; with a rubric or a criterion chosen, a conversation's outcome is its worst score on
+ * it. The text search reads the chat's messages only.
  */
 export const FILTERS_SCRIPT = String.raw`
 var RANK = { error: 0, critical: 1, fail: 2, pass: 3 };
@@ -17,8 +18,16 @@ document.querySelectorAll('#grid a.badge[data-conv]').forEach(function (a) { bad
 var selects = Array.prototype.slice.call(document.querySelectorAll('#filters select[data-filter]'));
 var outcomeBoxes = Array.prototype.slice.call(document.querySelectorAll('#filters input[data-outcome]'));
 
+var search = document.getElementById('text-search');
+// Each conversation's chat text, lower-cased once, on the first search.
+var chatText = [];
+function textOf(i) {
+  if (chatText[i] === undefined) chatText[i] = Array.prototype.map.call(convs[i].querySelectorAll('.msg-text'), function (m) { return m.textContent; }).join('\n').toLowerCase();
+  return chatText[i];
+}
+
 function chosen() {
-  var f = { outcomes: {} };
+  var f = { outcomes: {}, text: search.value.trim().toLowerCase() };
   selects.forEach(function (s) { f[s.getAttribute('data-filter')] = s.value; });
   outcomeBoxes.forEach(function (b) { if (b.checked) f.outcomes[b.getAttribute('data-outcome')] = true; });
   return f;
@@ -32,16 +41,17 @@ function setOutcome(el, outcome) {
 function applyFilters() {
   var f = chosen();
   var shown = 0;
-  convs.forEach(function (conv) {
+  convs.forEach(function (conv, i) {
     var d = conv.dataset;
     var ok = ['suite', 'locale', 'risk', 'target'].every(function (k) { return !f[k] || d[k] === f[k]; });
+    if (ok && f.text) ok = textOf(i).indexOf(f.text) >= 0;
     var outcome = d.outcome;
     var scores = conv.querySelectorAll('li.score');
-    if (f.rubric) {
+    if (f.rubric || f.criterion) {
       var worst = 'pass';
       var any = false;
       scores.forEach(function (s) {
-        var mine = s.dataset.rubric === f.rubric;
+        var mine = (!f.rubric || s.dataset.rubric === f.rubric) && (!f.criterion || s.dataset.criterion === f.criterion);
         s.hidden = !mine;
         if (mine) { any = true; if (RANK[s.dataset.outcome] < RANK[worst]) worst = s.dataset.outcome; }
       });
@@ -80,10 +90,11 @@ function applyFilters() {
 function writeState(f) {
   var q = new URLSearchParams();
   selects.forEach(function (s) { if (s.value) q.set(s.getAttribute('data-filter'), s.value); });
+  if (f.text) q.set('q', search.value.trim());
   var off = outcomeBoxes.filter(function (b) { return !b.checked; });
   if (off.length > 0) q.set('outcome', outcomeBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute('data-outcome'); }).join(','));
-  var search = q.toString();
-  try { history.replaceState(null, '', (search ? '?' + search : location.pathname) + location.hash); } catch (e) { /* a browser that refuses keeps the filters on the page only */ }
+  var query = q.toString();
+  try { history.replaceState(null, '', (query ? '?' + query : location.pathname) + location.hash); } catch (e) { /* a browser that refuses keeps the filters on the page only */ }
 }
 function readState() {
   var q = new URLSearchParams(location.search);
@@ -91,6 +102,7 @@ function readState() {
     var v = q.get(s.getAttribute('data-filter'));
     if (v !== null && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
   });
+  if (q.get('q') !== null) search.value = q.get('q');
   var outcomes = q.get('outcome');
   if (outcomes !== null) {
     var on = outcomes.split(',');
@@ -99,7 +111,10 @@ function readState() {
 }
 
 selects.concat(outcomeBoxes).forEach(function (el) { el.addEventListener('change', applyFilters); });
+var typing;
+search.addEventListener('input', function () { clearTimeout(typing); typing = setTimeout(applyFilters, 150); });
 document.getElementById('reset-filters').addEventListener('click', function () {
+  search.value = '';
   selects.forEach(function (s) { s.value = ''; });
   outcomeBoxes.forEach(function (b) { b.checked = true; });
   applyFilters();

@@ -17,6 +17,8 @@ ${select('locale', 'Locale', plain(distinct(conv.map((c) => c.locale)).sort()))}
 ${select('risk', 'Risk', plain(distinct(conv.map((c) => c.risk), [...RISK_LEVELS, 'unknown'])))}
 ${select('target', 'Target', plain(result.targets.map((t) => t.id)))}
 ${select('rubric', 'Rubric', result.rubrics.map((r) => ({ value: r.id, text: r.title })))}
+${select('criterion', 'Criterion', result.rubrics.flatMap((r) => r.criteria.map((c) => ({ value: c.id, text: `${c.id}: ${c.title}` }))))}
+<label>Search <input type="search" id="text-search" name="q" placeholder="words in the chat" size="18"></label>
 <fieldset class="outcomes"><legend>Outcome</legend>${OUTCOMES.map((o) => html`<label title="${OUTCOME_LABEL[o]}"><input type="checkbox" data-outcome="${o}" checked> <span class="badge o-${o}">${OUTCOME_SIGN[o]}</span> ${o}</label>`)}</fieldset>
 <button type="button" id="reset-filters">Reset filters</button> <button type="button" id="unfold-all">Unfold shown</button> <button type="button" id="fold-all">Fold all</button>
 <span class="count" id="shown-count" aria-live="polite">${conv.length} of ${conv.length} conversations shown</span>
