@@ -227,6 +227,16 @@ describe('report.html in headless Chromium', () => {
     await again.page.context().close();
   });
 
+  it('reads on a phone: at 390 px nothing is wider than the screen, tables scroll in their own box, bubbles keep their width', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    await page.goto(realUrl);
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    const bubble = await page.locator('details.conv .msg').first().boundingBox();
+    expect(bubble!.width).toBeGreaterThan(390 * 0.6);
+    await page.context().close();
+  });
+
   it('the filters live in the address: a reviewer can reload or share exactly the view they set', async () => {
     const { page } = await open(realUrl);
     await page.selectOption('select[data-filter="suite"]', 'grief');

@@ -73,6 +73,7 @@ details.conv[open] > summary { border-bottom: 1px solid var(--line); background:
 .annotated { color: #0969da; font-size: 12px; margin-left: 6px; }
 .conv-body { display: grid; grid-template-columns: minmax(0, 1.05fr) minmax(0, 1fr); gap: 16px; padding: 12px; }
 @media (max-width: 900px) { .conv-body { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 640px) { table.data, table.grid, table.judges { display: block; max-width: 100%; overflow-x: auto; } .filters { flex-wrap: wrap; position: static; } .msg { max-width: 100%; } }
 .conv-body > .intent, .conv-body > .inferred { grid-column: 1 / -1; margin: 0; }
 .chat { display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 88%; padding: 6px 10px; border-radius: 10px; border: 1px solid var(--line); }
