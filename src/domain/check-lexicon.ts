@@ -6,7 +6,7 @@
  * entry to them. Loaded on first use, once per process.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { scoringWork } from './scan-work.js';
+import { firstIndex, scoringWork } from './scan-work.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -153,17 +153,8 @@ export function quotedSpans(text: string): [number, number][] {
 }
 
 function inside(spans: readonly [number, number][], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    scoringWork.steps++;
-    const mid = (lo + hi) >> 1;
-    const [from, to] = spans[mid]!;
-    if (offset < from) hi = mid - 1;
-    else if (offset >= to) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  const i = firstIndex(spans.length, (k) => spans[k]![1] > offset);
+  return i < spans.length && spans[i]![0] <= offset;
 }
 
 /** Character ranges of `text` that the lexicon's phrases for `language` match, in order. */

@@ -5,3 +5,20 @@
  * could not.
  */
 export const scoringWork = { steps: 0 };
+
+/**
+ * The first index in [0, length) where `past(i)` holds, or `length` when none does; `past` must be
+ * false up to some index and true from there on. One binary search for every "which sentence, which
+ * token, which span holds this offset" question the scorer asks of a long reply; each probe is a step.
+ */
+export function firstIndex(length: number, past: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    scoringWork.steps++;
+    const mid = (lo + hi) >> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

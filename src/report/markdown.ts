@@ -2,7 +2,7 @@ import { inferredContextText } from './inferred.js';
 import { join } from 'node:path';
 import { groupBy } from '../stats/group-by.js';
 import { callsText, judgeRows, scoredInRun } from './scored.js';
-import type { RunSummary, Score } from '../types.js';
+import type { Evidence, RunSummary, Score } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ReportWriter, RunReport } from './types.js';
 import { isCriticalFailure, isFailure } from '../results/outcome.js';
@@ -84,7 +84,7 @@ async function criticalFailures(report: RunReport, max: number): Promise<string[
   if (total === 0) lines.push('None.');
   for (const { c, s } of shown) {
     lines.push(`- **${cell(c.target)}** · \`${c.scenario}\` (repeat ${c.repeat}) · **${s.criterion}** (judge: ${cell(s.judge)}): ${cell(s.rationale)}`);
-    for (const e of s.evidence) lines.push(e.missing ? `  > turn ${e.turn}: not found in this reply (it begins “${quote(e.quote)}”)` : `  > turn ${e.turn}: “${quote(e.quote)}”`);
+    for (const e of s.evidence) lines.push(`  > ${evidenceText(e)}`);
   }
   if (total > max) lines.push(`- … and ${total - max} more in results.json`);
   lines.push('');
@@ -119,7 +119,7 @@ async function obligations(report: RunReport, max: number): Promise<string[]> {
     lines.push(`### ${cell(c.target)} · \`${c.scenario}\` (repeat ${c.repeat}): ${tally}`, '', '| | obligation | rubric | judge | quotes |', '|---|---|---|---|---|');
     for (const s of own) {
       const quotes = [
-        ...s.evidence.map((e) => (e.missing ? `turn ${e.turn}: not found (the reply begins “${quote(e.quote)}”)` : `turn ${e.turn}: “${quote(e.quote)}”`)),
+        ...s.evidence.map(evidenceText),
         ...(s.unverified ?? []).map((e) => `not in the transcript, turn ${e.turn}: “${quote(e.quote)}”`),
       ].join('<br>') || (s.status === 'scored' ? cell(s.rationale) : '–');
       lines.push(`| ${obligationState(s)} | ${s.obligation!.kind === 'must' ? 'must' : 'must not'}: ${cell(s.obligation!.text)}${s.critical ? ' (critical)' : ''} | ${cell(s.rubric)} | ${cell(s.judge)} | ${quotes} |`);
@@ -128,6 +128,11 @@ async function obligations(report: RunReport, max: number): Promise<string[]> {
   }
   if (total > max) lines.push(`… and ${total - max} more conversations with obligations in results.json`, '');
   return lines;
+}
+
+/** A quote as evidence, or, for a behaviour that was looked for and not found, where it was looked for. */
+function evidenceText(e: Evidence): string {
+  return e.missing ? `turn ${e.turn}: not found in this reply (it begins “${quote(e.quote)}”)` : `turn ${e.turn}: “${quote(e.quote)}”`;
 }
 
 /** Conversations whose context (locale, risk, marks…) attune inferred from the user's words, so a reader knows what was assumed. */

@@ -12,9 +12,10 @@ const UNICODE_BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
  * times slower: the engine tries four lookarounds at every position of a 3 MB reply.
  */
 export function unicodeBoundaries(source: string): string {
+  const groups = groupsOf(source);
   return source.replace(/(?<!\\)\\b/g, (_, at: number) => {
-    if (startsWithWord(source, at + 2)) return `(?<!${WORD})`;
-    if (endsWithWord(source, at)) return `(?!${WORD})`;
+    if (startsWithWord(source, groups, at + 2)) return `(?<!${WORD})`;
+    if (endsWithWord(source, groups, at)) return `(?!${WORD})`;
     return UNICODE_BOUNDARY;
   });
 }
@@ -22,66 +23,61 @@ export function unicodeBoundaries(source: string): string {
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 /** A quantifier that allows zero repetitions, or a lazy/optional mark: what it follows may be absent. */
 const mayBeAbsent = (c: string | undefined) => c === '?' || c === '*' || c === '{';
+/** A group that captures or only groups (`(…)`, `(?:…)`); lookarounds and named groups are left alone. */
+const plainGroup = (source: string, open: number) => source[open + 1] !== '?' || source[open + 2] === ':';
+
+interface Group {
+  close: number;
+  /** Where each top-level alternative starts, and where each ends (a `|` or the closing paren). */
+  starts: number[];
+  ends: number[];
+}
+
+/** Every group of a pattern, by its opening paren, and the opening paren of each closing one: one pass. */
+function groupsOf(source: string): { byOpen: Map<number, Group>; openOf: Map<number, number> } {
+  const byOpen = new Map<number, Group>();
+  const openOf = new Map<number, number>();
+  const stack: { open: number; starts: number[]; ends: number[] }[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') stack.push({ open: i, starts: [source[i + 1] === '?' ? i + 3 : i + 1], ends: [] });
+    else if (c === '|' && stack.length > 0) { stack.at(-1)!.ends.push(i); stack.at(-1)!.starts.push(i + 1); }
+    else if (c === ')' && stack.length > 0) {
+      const g = stack.pop()!;
+      byOpen.set(g.open, { close: i, starts: g.starts, ends: [...g.ends, i] });
+      openOf.set(i, g.open);
+    }
+  }
+  return { byOpen, openOf };
+}
+
+type Groups = ReturnType<typeof groupsOf>;
 
 /** Whether the pattern text at `at` must begin with a word character. */
-function startsWithWord(source: string, at: number): boolean {
+function startsWithWord(source: string, groups: Groups, at: number): boolean {
   const c = source[at];
   if (isWordChar(c)) return !mayBeAbsent(source[at + 1]);
   if (c === '\\' && source[at + 1] === 'd') return !mayBeAbsent(source[at + 2]);
-  if (c !== '(' || source[at + 1] === '?' && source[at + 2] !== ':') return false;
-  const group = groupAt(source, at);
+  const group = c === '(' && plainGroup(source, at) ? groups.byOpen.get(at) : undefined;
   if (!group || mayBeAbsent(source[group.close + 1])) return false;
-  return group.alternatives.every((from) => startsWithWord(source, from));
+  return group.starts.every((from) => startsWithWord(source, groups, from));
 }
 
 /** Whether the pattern text just before `at` must end with a word character. */
-function endsWithWord(source: string, at: number): boolean {
+function endsWithWord(source: string, groups: Groups, at: number): boolean {
   // "x+" and "\d+" end with what they repeat.
   const last = source[at - 1] === '+' ? at - 1 : at;
   const c = source[last - 1];
   if (c === 'd' && source[last - 2] === '\\') return source[last - 3] !== '\\';
   if (isWordChar(c)) return source[last - 2] !== '\\';
-  if (last !== at) return false;
-  if (c !== ')') return false;
-  const open = openingOf(source, at - 1);
-  if (open === undefined || source[open + 1] === '?' && source[open + 2] !== ':') return false;
-  const group = groupAt(source, open);
-  return group !== undefined && group.ends.every((to) => endsWithWord(source, to));
-}
-
-/** The top-level alternatives of the group opening at `open`: where each starts and ends, and the closing paren. */
-function groupAt(source: string, open: number): { close: number; alternatives: number[]; ends: number[] } | undefined {
-  const body = source[open + 1] === '?' ? open + 3 : open + 1;
-  const alternatives = [body];
-  const ends: number[] = [];
-  let depth = 0;
-  let inClass = false;
-  for (let i = body; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if (c === ')') return { close: i, alternatives, ends: [...ends, i] };
-    else if (c === '|' && depth === 0) { ends.push(i); alternatives.push(i + 1); }
-  }
-  return undefined;
-}
-
-/** The paren that opens the group closing at `close`, found by scanning from the start (escapes and classes respected). */
-function openingOf(source: string, close: number): number | undefined {
-  const stack: number[] = [];
-  let inClass = false;
-  for (let i = 0; i < close; i++) {
-    const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') stack.push(i);
-    else if (c === ')') stack.pop();
-  }
-  return stack.pop();
+  if (last !== at || c !== ')') return false;
+  const open = groups.openOf.get(at - 1);
+  const group = open !== undefined && plainGroup(source, open) ? groups.byOpen.get(open) : undefined;
+  return group !== undefined && group.ends.every((to) => endsWithWord(source, groups, to));
 }
 
 /** Patterns are case-insensitive and Unicode-aware; compiled once per process. */

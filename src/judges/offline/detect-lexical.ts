@@ -1,5 +1,6 @@
 import { negatedBefore } from '../../domain/check-lexicon.js';
 import { tokenize, type Tokens } from '../../domain/context/tokens.js';
+import { firstIndex } from '../../domain/scan-work.js';
 import { identityStatements } from '../checks/identity.js';
 import { quoteAround } from '../quote.js';
 import { repliesOf } from '../replies.js';
@@ -97,16 +98,9 @@ function endsWithKa(words: readonly string[], last: number): boolean {
   return final === 'か' || ((final === 'な' || final === 'ね') && words[last - 2] === 'か');
 }
 
-/** The index of the span that holds `token` (or starts at or before `offset` with `byOffset`): a binary search. */
+/** The index of the span that holds `token` (or starts at or before `offset` with `byOffset`). */
 function spanAt(spans: readonly SentenceSpan[], value: number, byOffset = false): number {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((byOffset ? spans[mid]!.start : spans[mid]!.first) <= value) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, firstIndex(spans.length, (i) => (byOffset ? spans[i]!.start : spans[i]!.first) > value) - 1);
 }
 
 function finding(reply: Reply, s: number, what: Pick<Finding, 'mechanism' | 'kind' | 'label'>): Finding {

@@ -1,5 +1,5 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
-import { scoringWork } from '../../domain/scan-work.js';
+import { firstIndex } from '../../domain/scan-work.js';
 import model from 'wink-eng-lite-web-model';
 
 /*
@@ -175,31 +175,16 @@ function splitSentences(text: string, tokens: readonly Token[], spans: readonly 
   return out;
 }
 
-/** The first token that ends after `offset` of the text (binary search: a reply may hold 10^5 identity statements). */
+/** The first token that ends after `offset` of the text, or -1 (a reply may hold 10^5 identity statements). */
 export function tokenAfter(reading: Reading, offset: number): number {
-  const { tokens } = reading;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    scoringWork.steps++;
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < tokens.length ? lo : -1;
+  const i = firstIndex(reading.tokens.length, (t) => reading.tokens[t]!.end > offset);
+  return i < reading.tokens.length ? i : -1;
 }
 
 /** The sentence of `reading` that holds token `token`. */
 export function sentenceIndex(reading: Reading, token: number): number {
-  // Binary search on the sentences' ends: a 3 MB reply has 10^5 sentences and as many findings.
+  // A 3 MB reply has 10^5 sentences and as many findings.
   const { sentences } = reading;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    scoringWork.steps++;
-    const mid = (lo + hi) >> 1;
-    if (token < sentences[mid]!.last) hi = mid;
-    else lo = mid + 1;
-  }
-  return sentences.length === 0 ? -1 : lo;
+  if (sentences.length === 0) return -1;
+  return Math.min(sentences.length - 1, firstIndex(sentences.length, (s) => token < sentences[s]!.last));
 }
